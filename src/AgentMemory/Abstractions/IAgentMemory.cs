@@ -1,0 +1,54 @@
+using Microsoft.Extensions.AI;
+
+namespace AgentMemory;
+
+/// <summary>
+/// The facade a host uses: remember conversations, recall what matters, build the prompt context, and let users see,
+/// change, export and erase what is kept about them. Every call names a scope; nothing reads across tenants or users.
+/// </summary>
+public interface IAgentMemory
+{
+    /// <summary>
+    /// Forms memories from conversation messages. In the default background mode it returns once the work is durably
+    /// queued; in inline mode it returns after the memories are stored.
+    /// </summary>
+    /// <exception cref="FormationQueueFullException">The queue is full and the options reject instead of waiting.</exception>
+    Task<RememberReceipt> RememberAsync(MemoryScope scope, IEnumerable<ChatMessage> messages, RememberOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores one memory written by the host or a tool, through the same guards and reconciliation as extracted ones.</summary>
+    Task<FormationOutcome> SaveAsync(MemoryScope scope, MemoryCandidate candidate, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the memories that matter for the request, best first, each with its score explained.</summary>
+    Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Recalls and renders the hits into a fenced, token-budgeted block for the system prompt.</summary>
+    /// <param name="request">The recall.</param>
+    /// <param name="tokenBudget">The most tokens the block may use (null: the configured default).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<MemoryContext> BuildContextAsync(RecallRequest request, int? tokenBudget = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one memory visible from the scope, or null.</summary>
+    Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists memories (by default: what the scope can see).</summary>
+    IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a memory the scope owns (re-embedding its text); the history keeps the old version.</summary>
+    /// <exception cref="MemoryNotFoundException">No such memory is visible from the scope.</exception>
+    Task<MemoryRecord> UpdateAsync(MemoryScope scope, Guid id, MemoryUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a memory visible from the scope. Returns whether one was deleted.</summary>
+    Task<bool> DeleteAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Erases everything within the scope in the store, including history, indexes, cached vectors and queued work.</summary>
+    Task<ErasureReceipt> ForgetAsync(MemoryScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>The history of a memory visible from the scope, oldest first.</summary>
+    Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes everything within the scope (memories and their history) as UTF-8 JSON.</summary>
+    Task ExportAsync(MemoryScope scope, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until all formation work queued so far has been processed.</summary>
+    Task FlushAsync(CancellationToken cancellationToken = default);
+}

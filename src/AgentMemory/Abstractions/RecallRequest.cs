@@ -1,0 +1,28 @@
+using Microsoft.Extensions.AI;
+
+namespace AgentMemory;
+
+/// <summary>A recall: what a reader at a scope needs for the next turn.</summary>
+public sealed record RecallRequest
+{
+    /// <summary>The reader's scope.</summary>
+    public required MemoryScope Scope { get; init; }
+
+    /// <summary>The query: usually the user's new message.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>How many hits to return (null: the configured default).</summary>
+    public int? TopK { get; init; }
+
+    /// <summary>Conditions on the hits.</summary>
+    public MemoryFilter Filter { get; init; } = MemoryFilter.None;
+
+    /// <summary>The recent conversation, used to resolve "that", "like we discussed" and to expand the query.</summary>
+    public IReadOnlyList<ChatMessage>? RecentMessages { get; init; }
+
+    /// <summary>Further queries (e.g. from query expansion) searched together with <see cref="Query"/>.</summary>
+    public IReadOnlyList<string>? AdditionalQueries { get; init; }
+
+    /// <summary>Hits scoring below this are dropped (null: the configured default).</summary>
+    public double? MinScore { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace AgentMemory.Lexical;
+
+/// <summary>One result of a lexical search.</summary>
+/// <param name="Id">The document's id.</param>
+/// <param name="Score">The BM25 score; higher is better.</param>
+public readonly record struct LexicalMatch(Guid Id, double Score);
