@@ -36,6 +36,15 @@ public sealed partial class PoisoningDetector
             Scan(leet, source, signals);
         }
 
+        foreach (var run in TextNormalizer.SpacedRuns(text))
+        {
+            if (run.Length >= 10 && SpacedInstruction().IsMatch(run))
+            {
+                signals["instruction-override"] = Math.Max(signals.GetValueOrDefault("instruction-override"), 0.8);
+                signals["obfuscated"] = 0.4;
+            }
+        }
+
         foreach (var payload in TextNormalizer.HiddenPayloads(text))
         {
             var before = signals.Count;
@@ -138,6 +147,9 @@ public sealed partial class PoisoningDetector
 
         return Math.Round(1 - keep, 4);
     }
+
+    [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
+    private static partial Regex SpacedInstruction();
 
     [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
     private static partial Regex QuotedSpan();

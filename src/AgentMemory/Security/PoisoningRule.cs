@@ -9,10 +9,10 @@ namespace AgentMemory.Security;
 /// <param name="Pattern">The pattern, matched against the normalised (lower-case, accent-free) view.</param>
 internal sealed record PoisoningRule(string Category, double Weight, bool AppliesToUser, Regex Pattern)
 {
-    /// <summary>Builds a rule; each literal space in <paramref name="pattern"/> matches any run of white space, or none.</summary>
+    /// <summary>Builds a rule; each literal space in <paramref name="pattern"/> matches a run of white space (" ?": optional white space).</summary>
     public static PoisoningRule Create(string category, double weight, bool appliesToUser, string pattern) =>
         new(category, weight, appliesToUser, new Regex(
-            pattern.Replace(" ", @"\s*", StringComparison.Ordinal),
+            pattern.Replace(" ?", @"\s*", StringComparison.Ordinal).Replace(" ", @"\s+", StringComparison.Ordinal),
             RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture,
             TimeSpan.FromMilliseconds(250)));
 }

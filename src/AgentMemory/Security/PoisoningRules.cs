@@ -4,12 +4,12 @@ namespace AgentMemory.Security;
 internal static class PoisoningRules
 {
     // An imperative position: start of text or clause, a softener, or "you must / I want you to".
-    private const string Imp = @"(^|[.!?:;,\n""'(\[*>-] |\b(please|now|and|then|just|so|simply|kindly|also|first|immediately|instead|pls|you (must|should|will|shall|need to|have to|are to|are (required|instructed) to)|(want|need|order|command|instruct|tell|ask|require) you to|(assistant|ai|model|chatbot|bot|agent|gpt|claude|llm) [,:]) )";
+    private const string Imp = @"(^|[.!?:;,\n""'(\[*>-]\s*|\b(please|now|and|then|just|so|simply|kindly|also|first|immediately|instead|pls|you (must|should|will|shall|need to|have to|are to|are (required|instructed) to)|(want|need|order|command|instruct|tell|ask|require) you to|(assistant|ai|model|chatbot|bot|agent|gpt|claude|llm)\s*[,:]) )";
     private const string Prior = @"(all |any |the |your |my |of |these |those |every )*(previous|prior|preceding|above|earlier|former|original|existing|old|initial|system|safety|developer|other)";
     private const string Rules = @"(instructions?|prompts?|directives?|rules|guidelines|guardrails|commands|orders|context|programming|constraints|restrictions|policies|messages)";
     private const string Lang = @"(english|spanish|french|german|italian|portuguese|russian|chinese|japanese|korean|dutch|arabic|hindi|polish|turkish|latin|klingon|pig latin|all caps|uppercase|capital letters|emojis?|rhymes?|verse|binary|morse|pirate|riddles|shakespearean|ingles|espanol|castellano|frances|aleman|italiano|anglais|espagnol|allemand|italien|englisch|spanisch|franzosisch|italienisch|deutsch)";
     private const string Ai = @"(ai|a\.i\.|assistant|chatbot|ai model|language model|llm|ai agent|gpt|chatgpt|claude|copilot|gemini|ia|asistente|assistente|ki|assistent|sprachmodell)";
-    private const string Conv = @"(the |this |our |all |entire |whole |full |complete |user'?s? |previous |past )*(conversation|chat|chat history|history|transcript|messages|dialogue|session|context|memory|memories|credentials|passwords?|api keys?|tokens?|secrets?|personal data|user data|emails?|contacts|files|documents)";
+    private const string Conv = @"(the |this |our |all |entire |whole |full |complete |user'?s? |previous |past )*(conversation|chat|chat history|history|transcript|messages|dialogue|session|context|memory|memories|credentials|passwords?|api keys?|tokens?|secrets?|personal data|user data)";
 
     public static IReadOnlyList<PoisoningRule> All { get; } =
     [

@@ -64,6 +64,16 @@ internal static partial class TextNormalizer
         return SpacedLetters().Replace(s, m => SpacedSeparators().Replace(m.Value, string.Empty)).Trim();
     }
 
+    /// <summary>The letter runs that <see cref="Normalize"/> joined ("i g n o r e" → "ignore"), run together.</summary>
+    public static IEnumerable<string> SpacedRuns(string text)
+    {
+        var s = WhitespaceRun().Replace(text.ToLowerInvariant(), " ");
+        foreach (Match m in SpacedLetters().Matches(s))
+        {
+            yield return SpacedSeparators().Replace(m.Value, string.Empty);
+        }
+    }
+
     /// <summary>Folds leetspeak digits and symbols inside words that mix them with letters ("1gn0r3" → "ignore").</summary>
     public static string FoldLeet(string normalized) => LeetWord().Replace(normalized, m =>
     {
