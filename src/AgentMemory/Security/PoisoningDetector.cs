@@ -76,7 +76,7 @@ public sealed partial class PoisoningDetector
         }
 
         var ordered = signals.OrderByDescending(p => p.Value).ToList();
-        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text")).Key ?? ordered[0].Key;
+        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout")).Key ?? ordered[0].Key;
         return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
     }
 
@@ -108,8 +108,9 @@ public sealed partial class PoisoningDetector
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological input: count it as a weak signal rather than stall the pipeline.
-                weight = 0.3;
+                // A pathological input: one ambiguous signal for the whole text (never enough to block on its own).
+                signals["detector-timeout"] = 0.3;
+                continue;
             }
 
             if (weight > 0)
@@ -156,7 +157,7 @@ public sealed partial class PoisoningDetector
     [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
     private static partial Regex QuotedSpan();
 
-    [GeneratedRegex(@"\?|\b(mean|means|meaning|meant|what is|what's|explain|explains|explained|phrase|phrases|term|called|known as|prompt injections?|jailbreaks?|quote|quoted|said|wrote|saying|definition|significa|signifie|veut dire|bedeutet|heisst|frase|wort|palabra|word)\b")]
+    [GeneratedRegex(@"\?|\b(mean|means|meaning|meant|what is|what's|explain|explains|explained|phrase|phrases|term|called|known as|prompt injections?|jailbreaks?|quote|quoted|said|wrote|saying|definition|significa|signifie|veut dire|bedeutet|heisst|frase|wort|palabra|word|line|lyrics?|song|film|movie|episode|novel|character)\b")]
     private static partial Regex MetaContext();
 
     [GeneratedRegex(@"<!--|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(px|pt|em)?\b|opacity\s*:\s*0(\.0+)?\s*[;""']|color\s*:\s*(white|#fff\b|#ffffff|transparent)", RegexOptions.IgnoreCase)]
