@@ -26,4 +26,7 @@ public sealed class AgentMemoryOptions
 
     /// <summary>How candidates are reconciled with stored memories.</summary>
     public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    /// <summary>How stores that keep vectors in memory scan them (exact or int8, parallel threshold); see <see cref="Vectors.VectorPartition"/>.</summary>
+    public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
 }
