@@ -29,4 +29,7 @@ public sealed class AgentMemoryOptions
 
     /// <summary>How stores that keep vectors in memory scan them (exact or int8, parallel threshold); see <see cref="Vectors.VectorPartition"/>.</summary>
     public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
+
+    /// <summary>The memory guards: poisoning detection, PII policy and the optional model judge.</summary>
+    public Security.SecurityOptions Security { get; set; } = new();
 }
