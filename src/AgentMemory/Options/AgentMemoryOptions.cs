@@ -27,9 +27,6 @@ public sealed class AgentMemoryOptions
     /// <summary>How candidates are reconciled with stored memories.</summary>
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
-    /// <summary>How stores that keep vectors in memory scan them (exact or int8, parallel threshold); see <see cref="Vectors.VectorPartition"/>.</summary>
-    public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
-
     /// <summary>The memory guards: poisoning detection, PII policy and the optional model judge.</summary>
     public Security.SecurityOptions Security { get; set; } = new();
 }
