@@ -1,12 +1,19 @@
-// Benchmark commands: dotnet run -c Release --project benchmarks/AgentMemory.Benchmarks -- <command> [options]
-return args.FirstOrDefault() switch
+using AgentMemory.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// Console commands by first argument; anything else goes to BenchmarkDotNet (e.g. `--filter *Kernel*`).
+// To add a command, add one line here and a class with a `static int Run(string[] args)`.
+var commands = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
-    "sqlite-recall" => await AgentMemory.Benchmarks.SqliteRecallBenchmark.RunAsync(args[1..]),
-    _ => Usage(),
+    ["scan"] = ScanCommand.Run,
+    ["gen"] = GenCommand.Run,
+    ["sqlite-recall"] = SqliteRecallBenchmark.Run,
 };
 
-static int Usage()
+if (args.Length > 0 && commands.TryGetValue(args[0], out var command))
 {
-    Console.WriteLine("commands: sqlite-recall [--quick] [--total N] [--users N]");
-    return 1;
+    return command(args[1..]);
 }
+
+BenchmarkSwitcher.FromAssembly(typeof(ScanCommand).Assembly).Run(args);
+return 0;

@@ -16,7 +16,9 @@ internal static class SqliteRecallBenchmark
     private const int Dimension = 384;
     private const int Batch = 1000;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
         var total = Option(args, "--total", quick ? 100_000 : 1_000_000);
