@@ -24,8 +24,9 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <summary>
-    /// Stores many new memories in one transaction (one fsync), each with its history and audit entry, as
-    /// <see cref="AddAsync"/> would one by one: idempotent by id, all or nothing. Use it for bulk ingestion.
+    /// Stores many new memories in one transaction (one fsync), each with its history entry, as <see cref="AddAsync"/>
+    /// would one by one (idempotent by id), all or nothing; the audit trail gets one <see cref="AuditAction.Created"/>
+    /// entry per scope naming every memory the batch created there. Use it for bulk ingestion.
     /// </summary>
     /// <returns>The stored records, in input order.</returns>
     /// <exception cref="InvalidMemoryException">A record is invalid; nothing is written.</exception>
