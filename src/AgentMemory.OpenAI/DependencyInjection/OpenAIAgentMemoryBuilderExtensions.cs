@@ -78,8 +78,8 @@ public static class OpenAIAgentMemoryBuilderExtensions
 
         services.RemoveAll<OpenAIMemoryClients>();
         services.AddSingleton<OpenAIMemoryClients>();
-        services.RemoveAllKeyed<IChatClient>(LlmMemoryBuilderExtensions.ChatClientKey);
-        services.AddKeyedSingleton<IChatClient>(LlmMemoryBuilderExtensions.ChatClientKey, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Chat);
+        services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
+        services.AddKeyedSingleton<IChatClient>(AgentMemoryServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Chat);
         services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
         services.AddSingleton(sp => sp.GetRequiredService<OpenAIMemoryClients>().Embeddings);
         return builder;

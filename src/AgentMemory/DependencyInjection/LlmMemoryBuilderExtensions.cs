@@ -11,13 +11,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the model-backed extractor, reconciler and query expander over any <see cref="IChatClient"/>.</summary>
 public static class LlmMemoryBuilderExtensions
 {
-    /// <summary>The service key under which AgentMemory looks for its own <see cref="IChatClient"/> first (then the unkeyed one).</summary>
-    public const string ChatClientKey = "AgentMemory";
-
     /// <summary>
     /// Replaces the offline extractor and reconciler with <see cref="LlmExtractor"/> and <see cref="LlmReconciler"/>, and
     /// adds <see cref="LlmQueryExpander"/>, all using the chat client registered under the key
-    /// <see cref="ChatClientKey"/> (as <c>UseChatClient</c> and <c>UseOpenAI</c> do) or else the unkeyed
+    /// <see cref="AgentMemoryServiceKeys.ChatClient"/> (as <c>UseChatClient</c> and <c>UseOpenAI</c> do) or else the unkeyed
     /// <see cref="IChatClient"/>. Also registers <see cref="IModelUsageTracker"/> (per-scope token usage).
     /// </summary>
     /// <param name="builder">The AgentMemory builder.</param>
@@ -67,7 +64,7 @@ public static class LlmMemoryBuilderExtensions
     }
 
     private static IChatClient ResolveChatClient(IServiceProvider services)
-        => services.GetKeyedService<IChatClient>(ChatClientKey)
+        => services.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient)
             ?? services.GetService<IChatClient>()
             ?? throw new InvalidOperationException("The LLM extractor needs a chat client: call UseOpenAI(…) or UseChatClient(…) on the AgentMemory builder, or register an IChatClient.");
 }

@@ -13,6 +13,12 @@ public interface IModelUsageTracker
     /// <param name="outputTokens">Output tokens, when the model reported them.</param>
     void Record(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens);
 
+    /// <summary>
+    /// Counts one model call's usage without measuring it on the meter, for calls measured elsewhere (embedding calls
+    /// made by the pipeline, which measures them itself).
+    /// </summary>
+    void Count(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens);
+
     /// <summary>The usage of the calls made for <paramref name="scope"/> and the scopes within it (a user's sessions).</summary>
     ModelUsage GetUsage(MemoryScope scope);
 

@@ -40,11 +40,7 @@ public sealed class ModelUsageTracker : IModelUsageTracker, IDisposable
     /// <inheritdoc />
     public void Record(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
-        var counters = _counters.GetOrAdd((scope, operation), static _ => new Counters());
-        Interlocked.Increment(ref counters.Calls);
-        Interlocked.Add(ref counters.Input, Math.Max(0, inputTokens ?? 0));
-        Interlocked.Add(ref counters.Output, Math.Max(0, outputTokens ?? 0));
+        Count(scope, operation, inputTokens, outputTokens);
         if (!_tokens.Enabled)
         {
             return;
@@ -61,6 +57,16 @@ public sealed class ModelUsageTracker : IModelUsageTracker, IDisposable
         {
             _tokens.Record(output, op, new KeyValuePair<string, object?>("gen_ai.token.type", "output"), tenant);
         }
+    }
+
+    /// <inheritdoc />
+    public void Count(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        var counters = _counters.GetOrAdd((scope, operation), static _ => new Counters());
+        Interlocked.Increment(ref counters.Calls);
+        Interlocked.Add(ref counters.Input, Math.Max(0, inputTokens ?? 0));
+        Interlocked.Add(ref counters.Output, Math.Max(0, outputTokens ?? 0));
     }
 
     /// <inheritdoc />

@@ -113,6 +113,28 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>When no embeddings reply is scripted, answer with bag-of-words vectors of this dimension (similar texts, similar vectors).</summary>
+    public int? DefaultEmbeddingDimensions { get; set; }
+
+    /// <summary>A deterministic bag-of-words vector: each lowercased word adds 1 to a hashed bucket, plus a small bias.</summary>
+    public static float[] BagOfWords(string text, int dimensions)
+    {
+        var vector = new float[dimensions];
+        vector[0] = 0.05f;
+        foreach (var word in text.ToLowerInvariant().Split([' ', ',', '.', '!', '?', ';', ':', '\'', '"'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            uint hash = 2166136261;
+            foreach (var c in word)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            vector[1 + (int)(hash % (uint)(dimensions - 1))] += 1f;
+        }
+
+        return vector;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -127,6 +149,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         if (script.TryDequeue(out var reply))
         {
             await reply(ctx);
+        }
+        else if (script == _embeddings && DefaultEmbeddingDimensions is { } dims)
+        {
+            var inputs = JsonDocument.Parse(body).RootElement.GetProperty("input");
+            var texts = inputs.ValueKind == JsonValueKind.Array ? inputs.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToArray() : [inputs.GetString() ?? string.Empty];
+            ReplyEmbeddings(texts.Select(t => BagOfWords(t, dims)).ToArray(), base64: true);
+            _embeddings.TryDequeue(out var generated);
+            await generated!(ctx);
         }
         else
         {
