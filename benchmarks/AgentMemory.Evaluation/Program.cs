@@ -1,1 +1,18 @@
-Console.WriteLine("Not built yet.");
+// AgentMemory evaluation harness. Usage: dotnet run -c Release --project benchmarks/AgentMemory.Evaluation -- <command> [options]
+// Each command lives in its own file; add a command with one line below.
+using AgentMemory.Evaluation;
+
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+return command switch
+{
+    "locomo" => await LocomoCommand.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: AgentMemory.Evaluation <command> [options]");
+    Console.Error.WriteLine("  locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH]");
+    return 2;
+}
