@@ -1,4 +1,5 @@
 using AgentMemory.Retrieval;
+using AgentMemory.Storage.InMemory;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -20,17 +21,18 @@ internal static class EvaluationTargets
     /// <summary>The retriever over a list store (interim: until AddAgentMemory lands).</summary>
     private sealed class RetrieverTarget : IEvaluationTarget
     {
-        private readonly ListStore _store = new();
+        private readonly InMemoryMemoryStore _store;
         private readonly HybridRetriever _retriever;
         private readonly FixedTimeProvider _clock;
 
         public RetrieverTarget(FixedTimeProvider clock)
         {
             _clock = clock;
+            _store = new InMemoryMemoryStore(clock);
             _retriever = new HybridRetriever(_store, new NoEmbeddings(), Options.Create(new AgentMemoryOptions()), clock, []);
         }
 
-        public string Description => "retriever over list store, no embeddings";
+        public string Description => "HybridRetriever over InMemoryMemoryStore, no embeddings";
 
         public async Task AddTurnsAsync(MemoryScope scope, IReadOnlyList<LocomoTurn> turns, CancellationToken cancellationToken)
         {
@@ -47,7 +49,11 @@ internal static class EvaluationTargets
 
         public Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken) => _retriever.RetrieveAsync(request, cancellationToken);
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public ValueTask DisposeAsync()
+        {
+            _store.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class NoEmbeddings : IEmbeddingGenerator<string, Embedding<float>>

@@ -22,6 +22,10 @@ public sealed class RetrievalOptions
     [Range(1, 10_000)]
     public int CandidateLimit { get; set; } = 50;
 
+    /// <summary>Vector candidates at or below this cosine similarity are ignored (orthogonal means no evidence).</summary>
+    [Range(-1.0, 1.0)]
+    public double MinVectorSimilarity { get; set; }
+
     /// <summary>How vector and lexical candidate lists are fused.</summary>
     public FusionMode Fusion { get; set; } = FusionMode.ReciprocalRank;
 

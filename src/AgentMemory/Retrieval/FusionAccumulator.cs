@@ -47,6 +47,11 @@ internal sealed class FusionAccumulator
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
+            if (cosine && m.Score <= _options.MinVectorSimilarity)
+            {
+                break; // lists are ranked best first
+            }
+
             double contribution;
             if (_options.Fusion == FusionMode.ReciprocalRank)
             {
