@@ -1,70 +1,100 @@
+using System.Diagnostics;
 using AgentMemory.Retrieval;
-using AgentMemory.Storage.InMemory;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
+using AgentMemory.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentMemory.Evaluation;
 
-/// <summary>Creates the memory under test for one conversation.</summary>
+/// <summary>Creates the memory under test for one conversation: <c>AddAgentMemory</c> with the chosen store, used through <see cref="IAgentMemory"/>.</summary>
 internal static class EvaluationTargets
 {
-    public static IEvaluationTarget Create(string store, string embeddings, FixedTimeProvider clock)
+    public static IEvaluationTarget Create(string store, string embeddings, FixedTimeProvider clock) => new AgentMemoryTarget(store, embeddings, clock);
+
+    /// <summary>
+    /// A fresh service provider per conversation. Turns go in through <see cref="IAgentMemory.SaveAsync"/> (guards,
+    /// embedding, reconciliation, store); questions through <see cref="IAgentMemory.RecallAsync"/>. With
+    /// <c>--embeddings none</c> memories are still embedded by the local generator (formation needs a vector) but recall
+    /// ignores vectors (<see cref="RetrievalOptions.VectorWeight"/> = 0): lexical-only recall.
+    /// </summary>
+    private sealed class AgentMemoryTarget : IEvaluationTarget
     {
-        if (store != "inmemory" || embeddings != "none")
+        private readonly ServiceProvider _provider;
+        private readonly IAgentMemory _memory;
+        private readonly IRetriever _retriever;
+        private readonly string? _databasePath;
+
+        public AgentMemoryTarget(string store, string embeddings, FixedTimeProvider clock)
         {
-            throw new NotSupportedException("Only --store inmemory --embeddings none is available in this build.");
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(clock);
+            var builder = services.AddAgentMemory(o =>
+            {
+                o.Formation.Mode = FormationMode.Inline;
+                if (embeddings == "none")
+                {
+                    o.Retrieval.VectorWeight = 0;
+                }
+            });
+            if (store == "sqlite")
+            {
+                _databasePath = Path.Combine(Path.GetTempPath(), "agentmemory-locomo-" + Guid.NewGuid().ToString("N") + ".db");
+                builder.UseSqlite("Data Source=" + _databasePath, o => o.Synchronous = SqliteSynchronousMode.Normal);
+            }
+            else
+            {
+                builder.UseInMemoryStore();
+            }
+
+            services.TryAddSingleton<IRetriever, HybridRetriever>();
+            _provider = services.BuildServiceProvider();
+            _memory = _provider.GetRequiredService<IAgentMemory>();
+            _retriever = _provider.GetRequiredService<IRetriever>();
+            Description = $"IAgentMemory, store {store}, embeddings {embeddings}";
         }
 
-        return new RetrieverTarget(clock);
-    }
+        public string Description { get; }
 
-    /// <summary>The retriever over a list store (interim: until AddAgentMemory lands).</summary>
-    private sealed class RetrieverTarget : IEvaluationTarget
-    {
-        private readonly InMemoryMemoryStore _store;
-        private readonly HybridRetriever _retriever;
-        private readonly FixedTimeProvider _clock;
+        public Dictionary<FormationOutcomeKind, int> Outcomes { get; } = [];
 
-        public RetrieverTarget(FixedTimeProvider clock)
-        {
-            _clock = clock;
-            _store = new InMemoryMemoryStore(clock);
-            _retriever = new HybridRetriever(_store, new NoEmbeddings(), Options.Create(new AgentMemoryOptions()), clock, []);
-        }
-
-        public string Description => "HybridRetriever over InMemoryMemoryStore, no embeddings";
+        public int Rejected { get; private set; }
 
         public async Task AddTurnsAsync(MemoryScope scope, IReadOnlyList<LocomoTurn> turns, CancellationToken cancellationToken)
         {
-            foreach (var t in turns)
+            foreach (var turn in turns)
             {
-                var c = TurnMemory.Candidate(t);
-                await _store.AddAsync(new MemoryRecord
+                try
                 {
-                    Id = Guid.NewGuid(), Scope = scope, Kind = c.Kind, Text = c.Text, OccurredAt = c.OccurredAt, Provenance = c.Provenance,
-                    Metadata = c.Metadata, CreatedAt = _clock.Now, UpdatedAt = _clock.Now, Importance = c.Importance,
-                }, cancellationToken);
+                    var outcome = await _memory.SaveAsync(scope, TurnMemory.Candidate(turn), cancellationToken).ConfigureAwait(false);
+                    Outcomes[outcome.Kind] = Outcomes.GetValueOrDefault(outcome.Kind) + 1;
+                }
+                catch (InvalidMemoryException)
+                {
+                    Rejected++;
+                }
             }
         }
 
-        public Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken) => _retriever.RetrieveAsync(request, cancellationToken);
+        public Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken) => _memory.RecallAsync(request, cancellationToken);
 
-        public ValueTask DisposeAsync()
+        public async Task<double> TimeRetrieverOnlyAsync(RecallRequest request, CancellationToken cancellationToken)
         {
-            _store.Dispose();
-            return ValueTask.CompletedTask;
+            var start = Stopwatch.GetTimestamp();
+            await _retriever.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-    }
 
-    private sealed class NoEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
-            => Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(_ => new Embedding<float>(ReadOnlyMemory<float>.Empty))));
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
+            await _provider.DisposeAsync().ConfigureAwait(false);
+            if (_databasePath is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                {
+                    File.Delete(_databasePath + suffix);
+                }
+            }
         }
     }
 }

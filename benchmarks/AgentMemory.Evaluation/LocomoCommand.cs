@@ -52,6 +52,9 @@ internal static class LocomoCommand
         var overall = new RecallMetrics();
         var categories = new SortedDictionary<int, RecallMetrics>();
         var latencies = new List<double>();
+        var retrieverLatencies = new List<double>();
+        var outcomes = new Dictionary<FormationOutcomeKind, int>();
+        var rejected = 0;
         var description = string.Empty;
         var warmedUp = false;
         using var cts = new CancellationTokenSource();
@@ -63,6 +66,12 @@ internal static class LocomoCommand
             description = target.Description;
             var scope = MemoryScope.ForUser("locomo", conversation.SampleId);
             await target.AddTurnsAsync(scope, conversation.Turns, ct).ConfigureAwait(false);
+            foreach (var (kind, count) in target.Outcomes)
+            {
+                outcomes[kind] = outcomes.GetValueOrDefault(kind) + count;
+            }
+
+            rejected += target.Rejected;
 
             if (!warmedUp)
             {
@@ -81,6 +90,7 @@ internal static class LocomoCommand
                 var start = Stopwatch.GetTimestamp();
                 var hits = await target.RecallAsync(Request(scope, q.Question), ct).ConfigureAwait(false);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                retrieverLatencies.Add(await target.TimeRetrieverOnlyAsync(Request(scope, q.Question), ct).ConfigureAwait(false));
                 if (q.Evidence.Count == 0)
                 {
                     continue;
@@ -98,9 +108,13 @@ internal static class LocomoCommand
         }
 
         latencies.Sort();
+        retrieverLatencies.Sort();
         var p50 = Percentile(latencies, 0.50);
         var p95 = Percentile(latencies, 0.95);
+        Console.Error.WriteLine("turns: " + string.Join(", ", outcomes.Select(p => $"{p.Value} {p.Key}")) + $", {rejected} rejected");
         PrintTable(description, overall, categories, p50, p95, latencies.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"retriever only (no access recording): p50 {Percentile(retrieverLatencies, 0.50):0.000} ms, p95 {Percentile(retrieverLatencies, 0.95):0.000} ms"));
         if (json is not null)
         {
             var report = new Dictionary<string, object>
