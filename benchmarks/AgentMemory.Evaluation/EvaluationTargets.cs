@@ -34,8 +34,10 @@ internal static class EvaluationTargets
                 if (embeddings == "none")
                 {
                     o.Retrieval.VectorWeight = 0;
+                    o.Retrieval.HashingVectorWeight = 0;
                 }
             });
+            builder.AddRelativeDateResolution();
             if (store == "sqlite")
             {
                 _databasePath = Path.Combine(Path.GetTempPath(), "agentmemory-locomo-" + Guid.NewGuid().ToString("N") + ".db");

@@ -37,6 +37,14 @@ public sealed class RetrievalOptions
     [Range(0.0, 100.0)]
     public double VectorWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// The weight of the vector list instead of <see cref="VectorWeight"/> when the embeddings come from the built-in
+    /// offline hashing generator (<see cref="Embeddings.LocalEmbeddingGenerator"/>): its features are the same words as
+    /// BM25's, so it counts as secondary evidence (half a list, like expansions and phrases) rather than a second opinion.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double HashingVectorWeight { get; set; } = 0.5;
+
     /// <summary>The weight of the lexical (BM25) candidate list in fusion.</summary>
     [Range(0.0, 100.0)]
     public double LexicalWeight { get; set; } = 1.0;

@@ -25,6 +25,7 @@ public sealed partial class HybridRetriever : IRetriever
     private readonly IOptions<AgentMemoryOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly IQueryExpander[] _expanders;
+    private readonly bool _hashingEmbeddings;
     private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
 
     /// <summary>Creates a retriever.</summary>
@@ -48,6 +49,7 @@ public sealed partial class HybridRetriever : IRetriever
         _options = options;
         _timeProvider = timeProvider;
         _expanders = expanders?.ToArray() ?? [];
+        _hashingEmbeddings = embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId == Embeddings.LocalEmbeddingGenerator.ModelId;
     }
 
     /// <inheritdoc />
@@ -68,7 +70,7 @@ public sealed partial class HybridRetriever : IRetriever
         var time = o.TimeAware ? TimeExpressionParser.Parse(request.Query, now) : QueryTimeInfo.None;
         var limit = Math.Max(o.CandidateLimit, topK * 3);
 
-        var fusion = new FusionAccumulator(o);
+        var fusion = new FusionAccumulator(o, _hashingEmbeddings);
         for (var i = 0; i < queries.Count; i++)
         {
             var result = await _store.SearchAsync(
@@ -94,7 +96,7 @@ public sealed partial class HybridRetriever : IRetriever
             scored.Add(Weigh(c, context));
         }
 
-        await SurfaceProceduralAsync(request, scored, context, cancellationToken).ConfigureAwait(false);
+        await SurfaceProceduralAsync(request, vectors[0], scored, context, cancellationToken).ConfigureAwait(false);
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
         var selected = Diversify(scored, o, topK, minScore);
         return selected.Select(s => new MemoryHit(s.Record, s.Score, s.Components)).ToList();
@@ -132,7 +134,7 @@ public sealed partial class HybridRetriever : IRetriever
     private async Task<ReadOnlyMemory<float>[]> EmbedAsync(List<string> queries, CancellationToken cancellationToken)
     {
         var vectors = new ReadOnlyMemory<float>[queries.Count];
-        if (_embeddings is null || _options.Value.Retrieval.VectorWeight <= 0)
+        if (_embeddings is null || (_hashingEmbeddings ? _options.Value.Retrieval.HashingVectorWeight : _options.Value.Retrieval.VectorWeight) <= 0)
         {
             return vectors;
         }
