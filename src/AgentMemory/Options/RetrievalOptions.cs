@@ -39,11 +39,12 @@ public sealed class RetrievalOptions
 
     /// <summary>
     /// The weight of the vector list instead of <see cref="VectorWeight"/> when the embeddings come from the built-in
-    /// offline hashing generator (<see cref="Embeddings.LocalEmbeddingGenerator"/>): its features are the same words as
-    /// BM25's, so it counts as secondary evidence (half a list, like expansions and phrases) rather than a second opinion.
+    /// offline hashing generator (<see cref="Embeddings.LocalEmbeddingGenerator"/>). Its features are the same words
+    /// BM25 already scores (plus noisier bigrams and trigrams), so by default it is not fused (0): the query is still
+    /// embedded for procedural surfacing and duplicate removal. Set it above 0 to fuse it anyway.
     /// </summary>
     [Range(0.0, 100.0)]
-    public double HashingVectorWeight { get; set; } = 0.5;
+    public double HashingVectorWeight { get; set; }
 
     /// <summary>The weight of the lexical (BM25) candidate list in fusion.</summary>
     [Range(0.0, 100.0)]

@@ -71,10 +71,11 @@ public sealed partial class HybridRetriever : IRetriever
         var limit = Math.Max(o.CandidateLimit, topK * 3);
 
         var fusion = new FusionAccumulator(o, _hashingEmbeddings);
+        var fuseVectors = (_hashingEmbeddings ? o.HashingVectorWeight : o.VectorWeight) > 0;
         for (var i = 0; i < queries.Count; i++)
         {
             var result = await _store.SearchAsync(
-                new MemorySearchRequest { Scope = request.Scope, Vector = vectors[i], Text = queries[i], Limit = limit, Filter = request.Filter },
+                new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[i] : default, Text = queries[i], Limit = limit, Filter = request.Filter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(result, i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
         }
@@ -83,12 +84,12 @@ public sealed partial class HybridRetriever : IRetriever
         if (window is { } w && Restrict(request.Filter, w) is { } windowFilter)
         {
             var inWindow = await _store.SearchAsync(
-                new MemorySearchRequest { Scope = request.Scope, Vector = vectors[0], Text = request.Query, Limit = limit, Filter = windowFilter },
+                new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[0] : default, Text = request.Query, Limit = limit, Filter = windowFilter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(inWindow, o.ExpansionWeight, "time-window");
         }
 
-        var candidates = fusion.Build(vectorSearched: !vectors[0].IsEmpty);
+        var candidates = fusion.Build(vectorSearched: fuseVectors && !vectors[0].IsEmpty);
         var context = new WeightingContext(o, now, time with { Window = window }, QueryWords(queries[0]));
         var scored = new List<ScoredCandidate>(candidates.Count + o.MaxSurfacedProcedural);
         foreach (var c in candidates)
@@ -134,7 +135,7 @@ public sealed partial class HybridRetriever : IRetriever
     private async Task<ReadOnlyMemory<float>[]> EmbedAsync(List<string> queries, CancellationToken cancellationToken)
     {
         var vectors = new ReadOnlyMemory<float>[queries.Count];
-        if (_embeddings is null || (_hashingEmbeddings ? _options.Value.Retrieval.HashingVectorWeight : _options.Value.Retrieval.VectorWeight) <= 0)
+        if (_embeddings is null)
         {
             return vectors;
         }
