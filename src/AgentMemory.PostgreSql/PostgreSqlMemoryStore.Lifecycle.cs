@@ -137,6 +137,8 @@ public sealed partial class PostgreSqlMemoryStore
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
         MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
+        TextGuard.Check(item.Text, nameof(item));
+        TextGuard.Check(item.Reason, nameof(item));
 
         // Idempotent by id: the audit entry is written only with the row, so a retry never duplicates either.
         await WriteAsync("quarantine", Guid.NewGuid(), async (c, tx, ct) =>
@@ -204,6 +206,8 @@ public sealed partial class PostgreSqlMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        TextGuard.Check(entry.Detail, nameof(entry));
+        TextGuard.Check(entry.QueryHash, nameof(entry));
         var writeId = Guid.NewGuid();
         await WriteAsync("audit", writeId, async (c, tx, ct) =>
         {

@@ -14,6 +14,7 @@ public sealed partial class PostgreSqlMemoryStore
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(job.Scope, nameof(job));
         ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
+        TextGuard.Check(job.Payload, nameof(job));
         if (job.Id == Guid.Empty)
         {
             throw new ArgumentException("A formation job needs a non-empty id.", nameof(job));

@@ -108,6 +108,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         ArgumentNullException.ThrowIfNull(record);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);
+        TextGuard.Check(record);
         var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
         var now = Columns.Micro(_time.GetUtcNow());
         var created = record.CreatedAt == default ? now : Columns.Micro(record.CreatedAt);
@@ -163,6 +164,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
 
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);
+        TextGuard.Check(record);
         var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
         var now = Columns.Micro(_time.GetUtcNow());
         var writeId = Guid.NewGuid();
