@@ -1,1 +1,5 @@
-Console.WriteLine("Not built yet.");
+using MemoryReview;
+
+var app = MemoryReviewApp.Create(args);
+await MemoryReviewApp.SeedAsync(app.Services);
+await app.RunAsync();

@@ -66,6 +66,56 @@ public sealed class TextAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// The words of <paramref name="text"/>: lower-cased, diacritics removed, possessive "'s" dropped, no stop-word removal
+    /// and no stemming (for matching names and cue words).
+    /// </summary>
+    public static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return words;
+        }
+
+        var sb = new StringBuilder();
+        var normalized = text.Normalize(NormalizationForm.FormD);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var ch = normalized[i];
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if ((ch == '\'' || ch == '’') && sb.Length > 0)
+            {
+                // "Caroline's" -> "caroline"; "don't" -> "dont"
+                if (i + 1 < normalized.Length && (normalized[i + 1] == 's' || normalized[i + 1] == 'S')
+                    && (i + 2 >= normalized.Length || !char.IsLetterOrDigit(normalized[i + 2])))
+                {
+                    i++;
+                }
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            words.Add(sb.ToString());
+        }
+
+        return words;
+    }
+
     private static void Flush(StringBuilder sb, List<string> terms, HashSet<string> stopWords)
     {
         if (sb.Length == 0)

@@ -1,11 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AgentMemory;
 
 /// <summary>Options for recall: candidate search, fusion, weighting and diversification.</summary>
+/// <remarks>
+/// The final score of a hit is its fused relevance (in [0, 1]) multiplied by a freshness, an importance, a kind, a time
+/// and a speaker factor; see the README's retrieval section. The defaults were chosen on principle (standard RRF k,
+/// mild priors), not by sweeping a benchmark.
+/// </remarks>
 public sealed class RetrievalOptions
 {
     /// <summary>How many hits a recall returns by default.</summary>
+    [Range(1, 10_000)]
     public int TopK { get; set; } = 8;
 
     /// <summary>Hits scoring below this are dropped.</summary>
+    [Range(0.0, 100.0)]
     public double MinScore { get; set; }
+
+    /// <summary>How many candidates each store search (vector and lexical) returns at least.</summary>
+    [Range(1, 10_000)]
+    public int CandidateLimit { get; set; } = 50;
+
+    /// <summary>How vector and lexical candidate lists are fused.</summary>
+    public FusionMode Fusion { get; set; } = FusionMode.ReciprocalRank;
+
+    /// <summary>The k of reciprocal-rank fusion (a candidate at rank r contributes weight / (k + r)); 60 is the standard value.</summary>
+    [Range(0.0, 10_000.0)]
+    public double RrfK { get; set; } = 60;
+
+    /// <summary>The weight of the vector (embedding) candidate list in fusion.</summary>
+    [Range(0.0, 100.0)]
+    public double VectorWeight { get; set; } = 1.0;
+
+    /// <summary>The weight of the lexical (BM25) candidate list in fusion.</summary>
+    [Range(0.0, 100.0)]
+    public double LexicalWeight { get; set; } = 1.0;
+
+    /// <summary>The weight of the lists found for expanded queries (recent conversation, expanders), relative to the query's own.</summary>
+    [Range(0.0, 100.0)]
+    public double ExpansionWeight { get; set; } = 0.5;
+
+    /// <summary>The half-life of freshness: a memory this old (since its event or last change) gets half the freshness factor.</summary>
+    public TimeSpan FreshnessHalfLife { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How much freshness can move a score: the factor is (1 − w) + w·0.5^(age / half-life). 0 disables it.</summary>
+    [Range(0.0, 1.0)]
+    public double FreshnessWeight { get; set; } = 0.1;
+
+    /// <summary>How much importance can move a score: the factor is 1 + w·(importance − 0.5). 0 disables it.</summary>
+    [Range(0.0, 2.0)]
+    public double ImportanceWeight { get; set; } = 0.2;
+
+    /// <summary>A multiplier per memory kind (a missing kind counts 1).</summary>
+    public Dictionary<MemoryKind, double> KindWeights { get; set; } = new()
+    {
+        [MemoryKind.Episodic] = 1.0,
+        [MemoryKind.Semantic] = 1.0,
+        [MemoryKind.Procedural] = 1.0,
+    };
+
+    /// <summary>Whether questions naming a time ("last week", "in May", "when did …") shape the ranking.</summary>
+    public bool TimeAware { get; set; } = true;
+
+    /// <summary>The multiplier for memories whose event time falls in the window a question names ("last week").</summary>
+    [Range(1.0, 10.0)]
+    public double TimeWindowBoost { get; set; } = 1.5;
+
+    /// <summary>The multiplier for dated episodic memories when the question asks "when …".</summary>
+    [Range(1.0, 10.0)]
+    public double WhenQuestionBoost { get; set; } = 1.1;
+
+    /// <summary>The multiplier for memories spoken by (or about) a person the question names ("What did Caroline …").</summary>
+    [Range(1.0, 10.0)]
+    public double SpeakerBoost { get; set; } = 1.15;
+
+    /// <summary>Whether procedural memories whose topic matches the request's task type are surfaced even without shared words.</summary>
+    public bool SurfaceProcedural { get; set; } = true;
+
+    /// <summary>At most this many procedural memories are surfaced by task type per recall.</summary>
+    [Range(0, 100)]
+    public int MaxSurfacedProcedural { get; set; } = 2;
+
+    /// <summary>Extra procedural topics per task type ("coding" → ["dotnet"]), added to <see cref="Retrieval.TaskTypeClassifier"/>'s table.</summary>
+    public Dictionary<string, string[]> TaskTypeTopics { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How near-duplicates are removed from the hits.</summary>
+    public DiversityMode Diversity { get; set; } = DiversityMode.DuplicateThreshold;
+
+    /// <summary>Hits whose embeddings (or, without embeddings, term sets) are at least this similar to a better hit are dropped.</summary>
+    [Range(0.0, 1.0)]
+    public double DuplicateThreshold { get; set; } = 0.95;
+
+    /// <summary>The λ of maximal marginal relevance: 1 ranks by relevance only, lower values favour diversity.</summary>
+    [Range(0.0, 1.0)]
+    public double MmrLambda { get; set; } = 0.7;
 }

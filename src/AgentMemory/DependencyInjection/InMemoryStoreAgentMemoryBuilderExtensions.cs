@@ -1,0 +1,41 @@
+using AgentMemory;
+using AgentMemory.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the in-memory store.</summary>
+public static class InMemoryStoreAgentMemoryBuilderExtensions
+{
+    /// <summary>
+    /// Uses the process-local <see cref="InMemoryMemoryStore"/>: one singleton registered as both
+    /// <see cref="IMemoryStore"/> and <see cref="IFormationOutbox"/>, replacing any store registered before.
+    /// Nothing survives the process; use a durable store (SQLite, PostgreSQL) in production.
+    /// </summary>
+    /// <param name="builder">The AgentMemory builder.</param>
+    /// <param name="configure">Configures <see cref="InMemoryStoreOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static AgentMemoryBuilder UseInMemoryStore(this AgentMemoryBuilder builder, Action<InMemoryStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<InMemoryStoreOptions>()
+            .Validate(o => o.MaxTextLength > 0 && o.Dimension is null or > 0, "InMemoryStoreOptions: MaxTextLength must be positive and Dimension, when set, positive.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.RemoveAll<InMemoryMemoryStore>();
+        services.RemoveAll<IMemoryStore>();
+        services.RemoveAll<IFormationOutbox>();
+        services.AddSingleton(sp => new InMemoryMemoryStore(
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<IOptions<InMemoryStoreOptions>>().Value));
+        services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
+        services.AddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgentMemory.Storage.InMemory;
+
+/// <summary>Options of the in-memory store (<see cref="InMemoryMemoryStore"/>).</summary>
+public sealed class InMemoryStoreOptions
+{
+    /// <summary>The longest memory text accepted, in characters (default <see cref="MemoryRecordValidator.DefaultMaxTextLength"/>).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxTextLength { get; set; } = MemoryRecordValidator.DefaultMaxTextLength;
+
+    /// <summary>
+    /// The vector dimension, when known up front; null (default) fixes it from the first vector stored.
+    /// Vectors of any other dimension are rejected with <see cref="MemoryValidationError.DimensionMismatch"/>.
+    /// </summary>
+    [Range(1, 65_536)]
+    public int? Dimension { get; set; }
+}
