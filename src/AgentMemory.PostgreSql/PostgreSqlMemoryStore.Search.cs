@@ -49,11 +49,12 @@ public sealed partial class PostgreSqlMemoryStore
         {
             var lexical = new List<ScoredMemory>();
             var snapshots = new ScopeSnapshot?[visible.Count];
+            var sent = visible.Select(v => _cache.Get(v.Key)).ToArray();
             await using (var batch = new NpgsqlBatch(c))
             {
                 if (query is not null)
                 {
-                    batch.BatchCommands.Add(SnapshotCommand(visible));
+                    batch.BatchCommands.Add(SnapshotCommand(visible, sent));
                 }
 
                 if (terms is not null)
@@ -64,7 +65,7 @@ public sealed partial class PostgreSqlMemoryStore
                 await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 if (query is not null)
                 {
-                    await ReadSnapshotsAsync(reader, visible, snapshots, ct).ConfigureAwait(false);
+                    await ReadSnapshotsAsync(reader, visible, sent, snapshots, ct).ConfigureAwait(false);
                     await reader.NextResultAsync(ct).ConfigureAwait(false);
                 }
 
@@ -118,7 +119,7 @@ public sealed partial class PostgreSqlMemoryStore
         return sb.Length == 0 ? null : sb.ToString();
     }
 
-    private NpgsqlBatchCommand SnapshotCommand(IReadOnlyList<MemoryScope> visible)
+    private NpgsqlBatchCommand SnapshotCommand(IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] sent)
     {
         var cmd = new NpgsqlBatchCommand($"""
             SELECT c.ord, v.version, m.id, m.kind, m.topic, m.metadata, m.created_at, m.occurred_at, m.expires_at, m.embedding
@@ -132,7 +133,7 @@ public sealed partial class PostgreSqlMemoryStore
         cmd.Parameters.AddWithValue("us", visible.Select(v => Columns.Part(v.UserId)).ToArray());
         cmd.Parameters.AddWithValue("as", visible.Select(v => Columns.Part(v.AgentId)).ToArray());
         cmd.Parameters.AddWithValue("ss", visible.Select(v => Columns.Part(v.SessionId)).ToArray());
-        cmd.Parameters.AddWithValue("vs", visible.Select(v => _cache.Get(v.Key)?.Version ?? -1L).ToArray());
+        cmd.Parameters.AddWithValue("vs", sent.Select(s => s?.Version ?? -1L).ToArray());
         return cmd;
     }
 
@@ -155,7 +156,7 @@ public sealed partial class PostgreSqlMemoryStore
     }
 
     /// <summary>Reads the version rows: an unchanged scope keeps its snapshot, a changed one gets a new one, a missing one has none.</summary>
-    private async Task ReadSnapshotsAsync(NpgsqlDataReader reader, IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] snapshots, CancellationToken cancellationToken)
+    private async Task ReadSnapshotsAsync(NpgsqlDataReader reader, IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] sent, ScopeSnapshot?[] snapshots, CancellationToken cancellationToken)
     {
         var seen = new bool[visible.Count];
         var rows = new Dictionary<int, (long Version, List<(MemoryRecord Header, float[] Vector)> Items)>();
@@ -200,7 +201,8 @@ public sealed partial class PostgreSqlMemoryStore
             }
 
             var (version, items) = rows[i];
-            var cached = _cache.Get(key);
+            // Compare with the snapshot whose version was sent (the cache may have moved on meanwhile).
+            var cached = sent[i];
             if (cached is not null && cached.Version == version)
             {
                 snapshots[i] = cached;
