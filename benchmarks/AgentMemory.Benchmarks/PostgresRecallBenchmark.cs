@@ -68,6 +68,7 @@ internal static class PostgresRecallBenchmark
             await store.SearchAsync(Request(MemoryScope.ForUser("bench", $"u{random.Next(users)}"), dim, random));
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < queries; i++)
         {
             var sw = Stopwatch.StartNew();
@@ -79,6 +80,7 @@ internal static class PostgresRecallBenchmark
             }
         }
 
+        var warmCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / queries;
         for (var i = 0; i < queries; i++)
         {
             var scope = MemoryScope.ForUser("bench", $"u{1 + ((i * 7919) % (users - 1))}");
@@ -90,6 +92,7 @@ internal static class PostgresRecallBenchmark
             await fresh.DisposeAsync();
         }
 
+        Console.WriteLine(Invariant($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores; client CPU per warm recall {warmCpu:F3} ms (server CPU not included)"));
         Report("warm (user's vectors cached on this instance)", warm);
         Report("cold (first recall of the user on this instance)", cold);
         return 0;
