@@ -52,6 +52,11 @@ internal static class PostgresRecallBenchmark
             await ExecAsync(source, $"TRUNCATE {schema}.memories, {schema}.scope_versions");
             var load = Stopwatch.StartNew();
             await LoadAsync(source, schema, users, perUser, dim);
+            await ExecAsync(source, $"""
+                INSERT INTO {schema}.scope_versions
+                SELECT tenant_id, user_id, agent_id, session_id, nextval('{schema}.scope_version_seq')
+                FROM (SELECT DISTINCT tenant_id, user_id, agent_id, session_id FROM {schema}.memories) s
+                """);
             await ExecAsync(source, $"ANALYZE {schema}.memories");
             Console.WriteLine(Invariant($"loaded {expected:N0} memories ({users:N0} users × {perUser}, dim {dim}) in {load.Elapsed.TotalSeconds:F1} s"));
         }
@@ -150,7 +155,6 @@ internal static class PostgresRecallBenchmark
             await writer.CompleteAsync();
         }
 
-        await ExecAsync(source, $"INSERT INTO {schema}.scope_versions SELECT DISTINCT tenant_id, user_id, agent_id, session_id, nextval('{schema}.scope_version_seq') FROM {schema}.memories");
     }
 
     private static string Sentence(Random random)
