@@ -60,7 +60,7 @@ public sealed class ProcessWorkerTests(DatabaseFixture database) : IClassFixture
             }
         };
         child.BeginOutputReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
 
         var fromHere = new ConcurrentBag<Guid>();
         var workers = new[] { (a, "here-a"), (b, "here-b") }.Select(w => Task.Run(async () =>
@@ -86,7 +86,7 @@ public sealed class ProcessWorkerTests(DatabaseFixture database) : IClassFixture
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
 
         child.ExitCode.Should().Be(0, await stderr);
         lost.Should().Be(0);
