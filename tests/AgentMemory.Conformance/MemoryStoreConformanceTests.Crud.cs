@@ -186,4 +186,37 @@ public abstract partial class MemoryStoreConformanceTests
         stored.CreatedAt.Should().Be(Start.AddYears(-1));
         (await Store.GetAsync(User(), record.Id))!.CreatedAt.Should().Be(Start.AddYears(-1));
     }
+
+    [Fact]
+    public virtual async Task AddAsync_CallerMutatesItsInputsAfterwards_StoredRecordUnchanged()
+    {
+        var vector = MemoryRecordFactory.Axis(Dim, 0);
+        var metadata = new Dictionary<string, string> { ["k"] = "v" };
+        var stored = await Store.AddAsync(MemoryRecordFactory.Create(User(), "stable", vector) with { Metadata = metadata });
+
+        vector[0] = 0;
+        vector[1] = 1;
+        metadata["k"] = "changed";
+        metadata["extra"] = "x";
+
+        var read = await Store.GetAsync(User(), stored.Id);
+        read!.Metadata.Should().Equal(new Dictionary<string, string> { ["k"] = "v" });
+        read.Embedding.Span[0].Should().BeApproximately(1f, 1e-5f);
+        (await SearchAsync(User(), axis: 0)).VectorMatches.Should().ContainSingle().Which.Score.Should().BeApproximately(1.0, 1e-4);
+    }
+
+    [Theory]
+    [InlineData(MemoryChangeKind.Expired, AuditAction.Expired)]
+    [InlineData(MemoryChangeKind.Evicted, AuditAction.Evicted)]
+    public virtual async Task DeleteAsync_WithChangeKind_WritesMatchingHistoryAndAudit(MemoryChangeKind change, AuditAction action)
+    {
+        var created = await AddAsync(User(), "removed for a reason");
+
+        (await Store.DeleteAsync(Session(), created.Id, change, "budget")).Should().BeTrue("a user-level memory is visible from the user's session");
+
+        var history = await Store.GetHistoryAsync(User(), created.Id);
+        history[^1].Change.Should().Be(change);
+        history[^1].Reason.Should().Be("budget");
+        (await AuditAsync(User(), new HashSet<AuditAction> { action })).Should().ContainSingle().Which.MemoryIds.Should().Equal(created.Id);
+    }
 }

@@ -15,6 +15,13 @@ namespace AgentMemory.Storage.InMemory;
 /// <see cref="EraseAsync"/> (so an erasure is one atomic step); each partition has its own reader/writer lock
 /// (searches and reads share it, writes hold it exclusively). The audit trail and the outbox have their own locks.
 /// No lock is held across an await.
+/// <para>
+/// Behaviour shared with every store (the conformance suite checks it): the first vector stored fixes the dimension;
+/// stored embeddings are L2-normalised copies; <see cref="AddAsync"/> keeps a caller-supplied
+/// <see cref="MemoryRecord.CreatedAt"/> (imports) and otherwise uses the clock; an update without an embedding removes
+/// the memory's vector (a stale vector never describes new text). Lexical scores are BM25 within each visible
+/// partition, merged by score; vector scores are cosine similarities.
+/// </para>
 /// </remarks>
 public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
 {
