@@ -9,6 +9,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["gen"] = GenCommand.Run,
     ["sqlite-recall"] = SqliteRecallBenchmark.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
+    ["store-recall"] = StoreRecallCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))
