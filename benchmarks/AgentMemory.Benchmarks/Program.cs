@@ -7,6 +7,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
 {
     ["scan"] = ScanCommand.Run,
     ["gen"] = GenCommand.Run,
+    ["kernels"] = KernelsCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))
