@@ -7,6 +7,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
 {
     ["scan"] = ScanCommand.Run,
     ["gen"] = GenCommand.Run,
+    ["kernels"] = KernelsCommand.Run,
     ["sqlite-recall"] = SqliteRecallBenchmark.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,

@@ -22,7 +22,7 @@ public sealed partial class VectorPartition
     /// <param name="results">Where the top-k go; its length is k.</param>
     /// <param name="include">
     /// Optional row filter; rows for which it returns false are skipped. It is only asked about rows whose score could
-    /// enter the results, so it must be a pure predicate.
+    /// enter the results, so it must be a pure predicate; above the parallel threshold it is called from several threads.
     /// </param>
     /// <exception cref="InvalidMemoryException">The query has the wrong dimension or holds NaN or infinity.</exception>
     public int Search(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include = null)

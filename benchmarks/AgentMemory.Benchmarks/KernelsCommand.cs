@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using AgentMemory.Vectors;
+
+namespace AgentMemory.Benchmarks;
+
+/// <summary>
+/// <c>kernels [--n 1000000] [--dim 384] [--passes 5]</c>: scores one query against n rows with each float kernel and
+/// sums the same buffer, interleaved pass by pass and timed by this thread's CPU time (so the comparison holds on a
+/// shared machine), and prints the median GB/s of each and its ratio to the sequential read.
+/// </summary>
+internal static class KernelsCommand
+{
+    public static int Run(string[] args)
+    {
+        var options = new CommandArgs(args);
+        var n = options.Int("n", 1_000_000);
+        var dimension = options.Int("dim", 384);
+        var passes = options.Int("passes", 5);
+        var random = new Random(3);
+        var rows = new float[(long)n * dimension];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = random.NextSingle() - 0.5f;
+        }
+
+        var query = rows.AsSpan(0, dimension).ToArray();
+        var scores = new float[n];
+        var kernels = new (string Name, Action Run)[]
+        {
+            ("sequential read (Vector256 sum)", () => ReadBandwidth.SumOnce(rows)),
+            ("TensorPrimitives.Sum", () => TensorPrimitives.Sum(rows)),
+            ("TensorPrimitives.Dot per row", () =>
+            {
+                for (var row = 0; row < n; row++)
+                {
+                    scores[row] = TensorPrimitives.Dot(query, rows.AsSpan(row * dimension, dimension));
+                }
+            }),
+            ("VectorKernels.DotRows (4 rows/pass)", () => VectorKernels.DotRows(query, rows, dimension, scores)),
+            ("VectorKernels.DotRows in 64-row chunks", () =>
+            {
+                for (var row = 0; row < n; row += 64)
+                {
+                    var count = Math.Min(64, n - row);
+                    VectorKernels.DotRows(query, rows.AsSpan(row * dimension, count * dimension), dimension, scores.AsSpan(row, count));
+                }
+            }),
+        };
+
+        var results = kernels.Select(_ => new List<double>()).ToArray();
+        for (var pass = -2; pass < passes; pass++)
+        {
+            for (var k = 0; k < kernels.Length; k++)
+            {
+                var start = ThreadClock.Now();
+                kernels[k].Run();
+                var seconds = ThreadClock.Now() - start;
+                if (pass >= 0)
+                {
+                    results[k].Add(rows.Length * 4.0 / seconds / 1e9);
+                }
+            }
+        }
+
+        var read = Math.Max(Median(results[0]), Median(results[1]));
+        for (var k = 0; k < kernels.Length; k++)
+        {
+            var gbps = Median(results[k]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kernels[k].Name,-42} {gbps,7:F2} GB/s  ratio {gbps / read:F3}"));
+        }
+
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
