@@ -1,0 +1,70 @@
+using System.Diagnostics.Metrics;
+using AgentMemory;
+using AgentMemory.Models;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the model-backed extractor, reconciler and query expander over any <see cref="IChatClient"/>.</summary>
+public static class LlmMemoryBuilderExtensions
+{
+    /// <summary>
+    /// Replaces the offline extractor and reconciler with <see cref="LlmExtractor"/> and <see cref="LlmReconciler"/>, and
+    /// adds <see cref="LlmQueryExpander"/>, all using the chat client registered under the key
+    /// <see cref="AgentMemoryServiceKeys.ChatClient"/> (as <c>UseChatClient</c> and <c>UseOpenAI</c> do) or else the unkeyed
+    /// <see cref="IChatClient"/>. Also registers <see cref="IModelUsageTracker"/> (per-scope token usage).
+    /// </summary>
+    /// <param name="builder">The AgentMemory builder.</param>
+    /// <param name="configure">Configures the options (instructions, profiles, retries, expansion budget).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">At resolution: no chat client is registered.</exception>
+    public static AgentMemoryBuilder UseLlmExtraction(this AgentMemoryBuilder builder, Action<LlmMemoryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<LlmMemoryOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IModelUsageTracker>(sp => new ModelUsageTracker(sp.GetService<IMeterFactory>()));
+
+        services.RemoveAll<IExtractor>();
+        services.AddSingleton<IExtractor>(sp => new LlmExtractor(
+            ResolveChatClient(sp),
+            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
+            sp.GetRequiredService<IModelUsageTracker>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IMemoryStore>(),
+            sp.GetService<ILogger<LlmExtractor>>()));
+
+        services.RemoveAll<IMemoryReconciler>();
+        services.AddSingleton<IMemoryReconciler>(sp => new LlmReconciler(
+            ResolveChatClient(sp),
+            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
+            sp.GetRequiredService<IModelUsageTracker>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<LlmReconciler>>()));
+
+        services.RemoveAll<IQueryExpander>();
+        services.AddSingleton<IQueryExpander>(sp => new LlmQueryExpander(
+            ResolveChatClient(sp),
+            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
+            sp.GetRequiredService<IModelUsageTracker>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<LlmQueryExpander>>()));
+        return builder;
+    }
+
+    private static IChatClient ResolveChatClient(IServiceProvider services)
+        => services.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient)
+            ?? services.GetService<IChatClient>()
+            ?? throw new InvalidOperationException("The LLM extractor needs a chat client: call UseOpenAI(…) or UseChatClient(…) on the AgentMemory builder, or register an IChatClient.");
+}

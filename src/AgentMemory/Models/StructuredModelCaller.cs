@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace AgentMemory.Models;
+
+/// <summary>
+/// Makes a structured-output chat call (JSON schema response format), parses the answer and asks again, a bounded
+/// number of times, when it is malformed, truncated or invalid. Token usage of every response is recorded.
+/// </summary>
+internal sealed class StructuredModelCaller
+{
+    private readonly IChatClient _chat;
+    private readonly IModelUsageTracker _usage;
+    private readonly LlmMemoryOptions _options;
+    private readonly ILogger _logger;
+
+    public StructuredModelCaller(IChatClient chat, IModelUsageTracker usage, LlmMemoryOptions options, ILogger logger)
+    {
+        _chat = chat;
+        _usage = usage;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Creates the response format for a schema type of <see cref="ModelJsonContext"/>.</summary>
+    public static JsonElement SchemaFor(Type type)
+        => AIJsonUtilities.CreateJsonSchema(type, serializerOptions: ModelJsonContext.Default.Options);
+
+    /// <summary>Calls the model until <paramref name="parse"/> accepts its answer.</summary>
+    /// <exception cref="ModelOutputException">Every attempt returned unusable output.</exception>
+    /// <exception cref="AgentMemoryException">The model call failed or timed out (after the client's own retries).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<T> CallAsync<T>(
+        string operation,
+        MemoryScope scope,
+        IReadOnlyList<ChatMessage> prompt,
+        ChatResponseFormat format,
+        Func<string, T> parse,
+        CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>(prompt);
+        var chatOptions = new ChatOptions
+        {
+            ResponseFormat = format,
+            Temperature = _options.Temperature,
+            MaxOutputTokens = _options.MaxOutputTokens,
+        };
+
+        var attempts = Math.Max(1, _options.MaxOutputAttempts);
+        Exception? last = null;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var response = await SendAsync(operation, messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            _usage.Record(scope, operation, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
+            var text = response.Text;
+            try
+            {
+                if (response.FinishReason == ChatFinishReason.Length)
+                {
+                    throw new InvalidModelOutputException("The answer was cut off at the output token limit.");
+                }
+
+                return parse(StripCodeFence(text));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidModelOutputException or FormatException)
+            {
+                last = ex;
+                var problem = ex is JsonException ? "the answer is not valid JSON for the schema" : ex.Message;
+                ModelLog.OutputRejected(_logger, operation, attempt, attempts, problem);
+                messages = new List<ChatMessage>(prompt)
+                {
+                    new(ChatRole.Assistant, Truncate(text, 4_000)),
+                    new(ChatRole.User, $"That answer was rejected: {problem}. Answer again with one JSON object that follows the schema exactly."),
+                };
+            }
+        }
+
+        ModelLog.OutputFailed(_logger, operation, attempts, last?.Message ?? "unknown");
+        throw new ModelOutputException($"The model's output for '{operation}' was unusable after {attempts} attempts: {last?.Message}", last)
+        {
+            Component = "model",
+            Operation = operation,
+        };
+    }
+
+    private async Task<ChatResponse> SendAsync(string operation, List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (IsTimeout(ex))
+        {
+            ModelLog.CallFailed(_logger, operation, "timeout");
+            throw new AgentMemoryException($"The model call for '{operation}' timed out.", new TimeoutException(ex.Message, ex))
+            {
+                Component = "model",
+                Operation = operation,
+            };
+        }
+        catch (Exception ex) when (ex is not AgentMemoryException)
+        {
+            ModelLog.CallFailed(_logger, operation, ex.GetType().Name);
+            throw new AgentMemoryException($"The model call for '{operation}' failed: {ex.Message}", ex)
+            {
+                Component = "model",
+                Operation = operation,
+            };
+        }
+    }
+
+    /// <summary>Whether a failure is a timeout: a cancellation the caller did not ask for, or retries that all timed out.</summary>
+    internal static bool IsTimeout(Exception ex) => ex switch
+    {
+        OperationCanceledException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTimeout),
+        _ => false,
+    };
+
+    /// <summary>Removes a Markdown code fence some local models wrap JSON in.</summary>
+    internal static string StripCodeFence(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("```", StringComparison.Ordinal))
+        {
+            return trimmed;
+        }
+
+        var firstLineEnd = trimmed.IndexOf('\n', StringComparison.Ordinal);
+        var lastFence = trimmed.LastIndexOf("```", StringComparison.Ordinal);
+        return firstLineEnd < 0 || lastFence <= firstLineEnd ? trimmed : trimmed[(firstLineEnd + 1)..lastFence].Trim();
+    }
+
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}
