@@ -34,6 +34,8 @@ public abstract partial class MemoryStoreConformanceTests
         }
 
         var live = new Dictionary<Guid, MemoryScope>();
+        var owners = new Dictionary<Guid, MemoryScope>();
+        var erased = new HashSet<Guid>();
         var written = new List<Guid>();
         foreach (var step in steps)
         {
@@ -46,6 +48,7 @@ public abstract partial class MemoryStoreConformanceTests
                 case 1:
                     var added = await Store.AddAsync(MemoryRecordFactory.Create(scope, text, MemoryRecordFactory.Random(Dim, step.N)));
                     live[added.Id] = scope;
+                    owners[added.Id] = scope;
                     written.Add(added.Id);
                     break;
                 case 2:
@@ -91,7 +94,13 @@ public abstract partial class MemoryStoreConformanceTests
                     else
                     {
                         await update.Should().ThrowAsync<AgentMemoryException>();
-                        (await Store.GetHistoryAsync(reader, target)).Should().BeEmpty($"{reader} must not read another scope's history");
+
+                        // A deleted memory keeps its history for readers who could see it; anyone else, or anyone after an erasure, sees none.
+                        var historyVisible = owners.TryGetValue(target, out var originalOwner) && reader.CanSee(originalOwner) && !erased.Contains(target);
+                        if (!historyVisible)
+                        {
+                            (await Store.GetHistoryAsync(reader, target)).Should().BeEmpty($"{reader} must not read another scope's or an erased memory's history");
+                        }
                     }
 
                     break;
@@ -101,6 +110,8 @@ public abstract partial class MemoryStoreConformanceTests
                     {
                         live.Remove(gone);
                     }
+
+                    erased.UnionWith(owners.Where(p => scope.Contains(p.Value)).Select(p => p.Key));
 
                     break;
                 case 7 when written.Count > 0:
