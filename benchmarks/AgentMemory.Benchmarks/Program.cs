@@ -7,6 +7,9 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
 {
     ["scan"] = ScanCommand.Run,
     ["gen"] = GenCommand.Run,
+    ["sqlite-recall"] = SqliteRecallBenchmark.Run,
+    ["pg-recall"] = PostgresRecallBenchmark.Run,
+    ["store-recall"] = StoreRecallCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))

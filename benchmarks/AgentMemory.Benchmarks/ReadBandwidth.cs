@@ -9,16 +9,17 @@ namespace AgentMemory.Benchmarks;
 internal static class ReadBandwidth
 {
     /// <summary>Reads <paramref name="data"/> repeatedly for about <paramref name="duration"/>; returns the median pass in GB/s.</summary>
-    public static double Measure(ReadOnlySpan<float> data, TimeSpan duration)
+    public static double Measure(ReadOnlySpan<float> data, TimeSpan duration, bool cpuClock)
     {
         var passes = new List<double>();
         var sink = 0f;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration || passes.Count < 6)
         {
-            var start = Stopwatch.GetTimestamp();
+            var start = cpuClock ? ThreadClock.Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
             sink += passes.Count % 2 == 0 ? SumOnce(data) : TensorPrimitives.Sum(data);
-            passes.Add(data.Length * 4.0 / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9);
+            var end = cpuClock ? ThreadClock.Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+            passes.Add(data.Length * 4.0 / (end - start) / 1e9);
         }
 
         GC.KeepAlive(sink);

@@ -142,7 +142,7 @@ public sealed partial class SqliteMemoryStore
             var scope = visible.First(v => string.Equals(v.Key, key, StringComparison.Ordinal));
             _scopes.TryAdd(id, scope);
             _scopeIds.TryAdd(key, id);
-            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s), scope);
+            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s.Scope, s.Options), (Scope: scope, Options: _options.Vectors));
             lock (cache.Sync)
             {
                 if (cache.Generation != generation)

@@ -9,7 +9,7 @@ public sealed partial class SqliteMemoryStore
     private const string InsertMemorySql =
         "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
         + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version) VALUES ($id, $scope, $kind, $text, $emb, $topic, $imp, $src, "
-        + "$speaker, $ref, $meta, $created, $updated, $accessed, $count, $expires, $occurred, $version, $schema) RETURNING rowid";
+        + "$speaker, $ref, $meta, $created, $updated, $accessed, $count, $expires, $occurred, $version, $schema) ON CONFLICT(id) DO NOTHING RETURNING rowid";
 
     private const string UpdateMemorySql =
         "UPDATE memories SET kind = $kind, text = $text, embedding = $emb, topic = $topic, importance = $imp, source = $src, speaker = $speaker, "
@@ -24,8 +24,9 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <summary>
-    /// Stores many new memories in one transaction (one fsync), each with its history and audit entry, as
-    /// <see cref="AddAsync"/> would one by one: idempotent by id, all or nothing. Use it for bulk ingestion.
+    /// Stores many new memories in one transaction (one fsync), each with its history entry, as <see cref="AddAsync"/>
+    /// would one by one (idempotent by id), all or nothing; the audit trail gets one <see cref="AuditAction.Created"/>
+    /// entry per scope naming every memory the batch created there. Use it for bulk ingestion.
     /// </summary>
     /// <returns>The stored records, in input order.</returns>
     /// <exception cref="InvalidMemoryException">A record is invalid; nothing is written.</exception>
@@ -168,23 +169,6 @@ public sealed partial class SqliteMemoryStore
             var record = records[i];
             var vector = vectors[i];
             var scopeId = EnsureScope(c, record.Scope);
-            var find = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.id = $id");
-            find.Parameters.AddWithValue("$id", SqliteValues.ToBlob(record.Id));
-            using (var reader = find.ExecuteReader())
-            {
-                if (reader.Read())
-                {
-                    var ownerId = reader.GetInt64(RecordRow.ScopeId);
-                    if (ownerId != scopeId)
-                    {
-                        throw new MemoryConcurrencyException($"Memory {record.Id} already exists in another scope.") { Component = Name, Operation = "add" };
-                    }
-
-                    stored.Add(RecordRow.Read(reader, ScopeOf(c, ownerId), withEmbedding: true));
-                    continue;
-                }
-            }
-
             if (vector is not null)
             {
                 EnsureDimension(c, vector.Length);
@@ -207,10 +191,15 @@ public sealed partial class SqliteMemoryStore
             insert.Parameters.AddWithValue("$created", item.CreatedAt.UtcTicks);
             insert.Parameters.AddWithValue("$accessed", SqliteValues.ToDb(item.LastAccessedAt));
             insert.Parameters.AddWithValue("$count", item.AccessCount);
-            var rowId = (long)insert.ExecuteScalar()!;
+            if (insert.ExecuteScalar() is not long rowId)
+            {
+                // The id exists (idempotent retry) or belongs to another scope.
+                stored.Add(ReadExisting(c, record.Id, scopeId));
+                continue;
+            }
+
             InsertFts(c, rowId, item.Text, scopeId);
             InsertHistory(c, item.Id, scopeId, 1, MemoryChangeKind.Created, null, item.Text, now, null);
-            InsertAudit(c, now, AuditAction.Created, scopeId, [item.Id], null, null, 1);
             stored.Add(item);
             if (!byScope.TryGetValue(scopeId, out var list))
             {
@@ -220,8 +209,29 @@ public sealed partial class SqliteMemoryStore
             list.Add((rowId, item, vector));
         }
 
-        var changes = byScope.Select(kv => (kv.Key, BumpGeneration(c, kv.Key), kv.Value)).ToList();
+        // One Created audit entry per scope naming every memory created in it (one per AddAsync).
+        var changes = new List<(long, long, List<(long, MemoryRecord, float[]?)>)>(byScope.Count);
+        foreach (var (scopeId, items) in byScope)
+        {
+            InsertAudit(c, now, AuditAction.Created, scopeId, items.ConvertAll(x => x.Item2.Id), null, null, items.Count);
+            changes.Add((scopeId, BumpGeneration(c, scopeId), items));
+        }
+
         return (stored, changes);
+    }
+
+    private MemoryRecord ReadExisting(PooledConnection c, Guid id, long scopeId)
+    {
+        var find = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.id = $id");
+        find.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
+        using var reader = find.ExecuteReader();
+        reader.Read();
+        if (reader.GetInt64(RecordRow.ScopeId) != scopeId)
+        {
+            throw new MemoryConcurrencyException($"Memory {id} already exists in another scope.") { Component = Name, Operation = "add" };
+        }
+
+        return RecordRow.Read(reader, ScopeOf(c, scopeId), withEmbedding: true);
     }
 
     private static void BindContent(Microsoft.Data.Sqlite.SqliteCommand cmd, MemoryRecord r, float[]? vector)

@@ -47,6 +47,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dim, nameof(options));
         }
 
+        (options.Vectors ?? throw new ArgumentException("Vectors options are required.", nameof(options))).Validate();
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _pool = new ConnectionPool(options);

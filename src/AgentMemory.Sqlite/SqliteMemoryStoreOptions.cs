@@ -39,6 +39,12 @@ public sealed class SqliteMemoryStoreOptions
     [Range(1, 256)]
     public int MaxPooledConnections { get; set; } = 8;
 
+    /// <summary>
+    /// How each scope's cached <see cref="Vectors.VectorPartition"/> stores and scans vectors (exact float32 by default;
+    /// <see cref="Vectors.VectorSearchMode.Int8"/> scans int8 codes and re-scores exactly).
+    /// </summary>
+    public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
+
     /// <summary>The most distinct words of a query text used for the lexical search (the rest are ignored), default 256.</summary>
     [Range(1, 10_000)]
     public int MaxQueryTerms { get; set; } = 256;

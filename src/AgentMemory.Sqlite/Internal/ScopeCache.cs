@@ -9,10 +9,13 @@ namespace AgentMemory.Sqlite.Internal;
 /// </summary>
 internal sealed class ScopeCache
 {
-    public ScopeCache(long scopeId, MemoryScope scope)
+    private readonly VectorPartitionOptions _vectorOptions;
+
+    public ScopeCache(long scopeId, MemoryScope scope, VectorPartitionOptions vectorOptions)
     {
         ScopeId = scopeId;
         Scope = scope;
+        _vectorOptions = vectorOptions;
     }
 
     public long ScopeId { get; }
@@ -61,7 +64,7 @@ internal sealed class ScopeCache
         RowOf[record.Id] = rowId;
         if (!vector.IsEmpty)
         {
-            (Vectors ??= new VectorPartition(vector.Length, Math.Max(16, Records.Count))).Upsert(record.Id, vector);
+            (Vectors ??= new VectorPartition(vector.Length, _vectorOptions, Math.Max(16, Records.Count))).Upsert(record.Id, vector);
         }
 
         if (record.ExpiresAt is { } e && (EarliestExpiry is null || e < EarliestExpiry))

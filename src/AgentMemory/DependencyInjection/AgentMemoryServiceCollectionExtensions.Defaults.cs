@@ -1,14 +1,24 @@
 using AgentMemory;
+using AgentMemory.Retrieval;
+using AgentMemory.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Default store and retriever registrations of <see cref="AgentMemoryServiceCollectionExtensions"/>.</summary>
 public static partial class AgentMemoryServiceCollectionExtensions
 {
-    private static void AddDefaultStore(IServiceCollection services)
+    private static void AddDefaultStoreAndRetriever(IServiceCollection services)
     {
-        // The in-memory store is the default; UseSqlite(…)/UsePostgreSql(…)/UseInMemoryStore() on the builder replace it.
-        _ = services;
+        // The in-memory store is the fallback; UseInMemoryStore()/UseSqlite(…)/UsePostgreSql(…) replace it (they remove
+        // earlier IMemoryStore/IFormationOutbox registrations), and a store registered before AddAgentMemory wins.
+        services.TryAddSingleton(sp => new InMemoryMemoryStore(
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<IOptions<InMemoryStoreOptions>>()?.Value));
+        services.TryAddSingleton<IMemoryStore>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
+        services.TryAddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<IMemoryStore>() as IFormationOutbox
+            ?? throw new InvalidOperationException($"The memory store '{sp.GetRequiredService<IMemoryStore>().Name}' has no formation outbox; register an IFormationOutbox or use FormationMode.Inline."));
+        services.TryAddSingleton<IRetriever, HybridRetriever>();
     }
 }

@@ -49,10 +49,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator());
         services.TryAddSingleton<IExtractor, OfflineExtractor>();
         services.TryAddSingleton<IMemoryReconciler, SimilarityReconciler>();
-        AddDefaultStore(services);
-        services.TryAddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<IMemoryStore>() as IFormationOutbox
-            ?? throw new InvalidOperationException($"The memory store '{sp.GetRequiredService<IMemoryStore>().Name}' has no formation outbox; register an IFormationOutbox or use FormationMode.Inline."));
-
+        AddDefaultStoreAndRetriever(services);
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<MemoryContextRenderer>();
         services.TryAddSingleton<FormationPipeline>();

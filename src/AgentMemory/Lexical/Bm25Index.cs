@@ -8,16 +8,30 @@ public sealed class Bm25Index
 {
     private readonly TextAnalyzer _analyzer;
     private readonly Dictionary<string, Dictionary<Guid, int>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, string[]> _documents = [];
+    private readonly Dictionary<Guid, Document> _documents = [];
     private long _totalLength;
 
     /// <summary>Creates an index using <paramref name="analyzer"/> (default: <see cref="TextAnalyzer.Default"/>).</summary>
     public Bm25Index(TextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75)
+        : this(analyzer, k1, b, DefaultPhraseWeight)
     {
+    }
+
+    /// <summary>Creates an index that also scores adjacent-term phrases ("support group") at <paramref name="phraseWeight"/> of a word's weight (0: no phrases).</summary>
+    public Bm25Index(TextAnalyzer? analyzer, double k1, double b, double phraseWeight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(phraseWeight);
         _analyzer = analyzer ?? TextAnalyzer.Default;
         K1 = k1;
         B = b;
+        PhraseWeight = phraseWeight;
     }
+
+    /// <summary>The default weight of a phrase match relative to a word match.</summary>
+    public const double DefaultPhraseWeight = 0.5;
+
+    /// <summary>How much a matching adjacent-term phrase counts relative to a word (0: phrases are not indexed).</summary>
+    public double PhraseWeight { get; }
 
     /// <summary>BM25's term-frequency saturation.</summary>
     public double K1 { get; }
@@ -32,10 +46,11 @@ public sealed class Bm25Index
     public void Upsert(Guid id, string text)
     {
         Remove(id);
-        var terms = _analyzer.Analyze(text).ToArray();
-        _documents[id] = terms;
-        _totalLength += terms.Length;
-        foreach (var term in terms)
+        var (terms, phrases) = _analyzer.AnalyzeWithPhrases(text);
+        var all = PhraseWeight > 0 ? [.. terms, .. phrases] : terms.ToArray();
+        _documents[id] = new Document(all, terms.Count);
+        _totalLength += terms.Count;
+        foreach (var term in all)
         {
             if (!_postings.TryGetValue(term, out var docs))
             {
@@ -50,13 +65,13 @@ public sealed class Bm25Index
     /// <summary>Removes a document.</summary>
     public bool Remove(Guid id)
     {
-        if (!_documents.Remove(id, out var terms))
+        if (!_documents.Remove(id, out var document))
         {
             return false;
         }
 
-        _totalLength -= terms.Length;
-        foreach (var term in terms.Distinct())
+        _totalLength -= document.Length;
+        foreach (var term in document.Terms.Distinct())
         {
             if (_postings.TryGetValue(term, out var docs))
             {
@@ -88,7 +103,10 @@ public sealed class Bm25Index
             return [];
         }
 
-        var queryTerms = _analyzer.Analyze(query).Distinct().ToArray();
+        var (words, phrases) = _analyzer.AnalyzeWithPhrases(query);
+        var queryTerms = words.Distinct().Select(t => (Term: t, Weight: 1.0))
+            .Concat(PhraseWeight > 0 ? phrases.Distinct().Select(p => (Term: p, Weight: PhraseWeight)) : [])
+            .ToArray();
         if (queryTerms.Length == 0)
         {
             return [];
@@ -97,7 +115,7 @@ public sealed class Bm25Index
         var n = _documents.Count;
         var avgLength = Math.Max(1.0, (double)_totalLength / n);
         var scores = new Dictionary<Guid, double>();
-        foreach (var term in queryTerms)
+        foreach (var (term, weight) in queryTerms)
         {
             if (!_postings.TryGetValue(term, out var docs))
             {
@@ -113,7 +131,7 @@ public sealed class Bm25Index
                 }
 
                 var length = _documents[id].Length;
-                var score = idf * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / avgLength))));
+                var score = weight * idf * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / avgLength))));
                 scores[id] = scores.TryGetValue(id, out var s) ? s + score : score;
             }
         }
@@ -125,4 +143,6 @@ public sealed class Bm25Index
             .Select(p => new LexicalMatch(p.Key, p.Value))
             .ToList();
     }
+
+    private readonly record struct Document(string[] Terms, int Length);
 }

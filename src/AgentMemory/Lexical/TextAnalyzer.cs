@@ -5,17 +5,26 @@ namespace AgentMemory.Lexical;
 
 /// <summary>
 /// Turns text into index terms: Unicode-aware word splitting, case folding, diacritics removal, English stop words
-/// dropped, light suffix stemming. The same analyzer is used for documents and queries.
+/// dropped, Porter2 (Snowball English) stemming; optionally adjacent-term phrases. The same analyzer is used for documents and queries.
 /// </summary>
 public sealed class TextAnalyzer
 {
+    // NLTK's English stop-word list (179 words), with apostrophes removed as the tokenizer removes them.
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
     {
-        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
-        "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-        "will", "with", "i", "me", "my", "we", "our", "you", "your", "he", "she", "his", "her", "its", "do", "does",
-        "did", "have", "has", "had", "so", "what", "which", "who", "whom", "am", "been", "being", "were", "would",
-        "should", "could", "can", "just", "about", "from", "up", "out", "than", "too", "very", "s", "t",
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "youre", "youve", "youll", "youd", "your", "yours",
+        "yourself", "yourselves", "he", "him", "his", "himself", "she", "shes", "her", "hers", "herself", "it", "its", "itself",
+        "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "thatll", "these", "those",
+        "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a",
+        "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about",
+        "against", "between", "into", "through", "during", "before", "after", "above", "below", "to", "from", "up", "down", "in",
+        "out", "on", "off", "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how",
+        "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same",
+        "so", "than", "too", "very", "s", "t", "can", "will", "just", "don", "dont", "should", "shouldve", "now", "d", "ll", "m",
+        "o", "re", "ve", "y", "ain", "aren", "arent", "couldn", "couldnt", "didn", "didnt", "doesn", "doesnt", "hadn", "hadnt",
+        "hasn", "hasnt", "haven", "havent", "isn", "isnt", "ma", "mightn", "mightnt", "mustn", "mustnt", "needn", "neednt", "shan",
+        "shant", "shouldn", "shouldnt", "wasn", "wasnt", "weren", "werent", "won", "wont", "wouldn", "wouldnt",
+        "im", "ive", "id", "ill", "would", "could",
     };
 
     private readonly HashSet<string> _stopWords;
@@ -29,41 +38,56 @@ public sealed class TextAnalyzer
     /// <summary>The shared default analyzer (immutable).</summary>
     public static TextAnalyzer Default { get; } = new();
 
-    /// <summary>The terms of <paramref name="text"/>, in order, with repeats.</summary>
+    /// <summary>The terms of <paramref name="text"/>, in order, with repeats: stop words dropped, the rest stemmed (Porter2).</summary>
     public List<string> Analyze(string? text)
     {
+        var words = Words(text);
+        var terms = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            if (!_stopWords.Contains(word))
+            {
+                terms.Add(Stem(word));
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="text"/> followed by its phrase terms: each pair of terms that stood next to each other
+    /// (no stop word or punctuation between them) as one term "first second" (with a space, so it never equals a word).
+    /// </summary>
+    /// <returns>The unigram terms (as <see cref="Analyze"/>) and, separately, the bigram phrase terms.</returns>
+    public (List<string> Terms, List<string> Phrases) AnalyzeWithPhrases(string? text)
+    {
         var terms = new List<string>();
+        var phrases = new List<string>();
         if (string.IsNullOrEmpty(text))
         {
-            return terms;
+            return (terms, phrases);
         }
 
-        var sb = new StringBuilder();
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        string? previous = null;
+        foreach (var (word, afterBreak) in WordsWithBreaks(text))
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category == UnicodeCategory.NonSpacingMark)
+            if (_stopWords.Contains(word))
             {
+                previous = null;
                 continue;
             }
 
-            if (char.IsLetterOrDigit(ch))
+            var term = Stem(word);
+            terms.Add(term);
+            if (previous is not null && !afterBreak)
             {
-                sb.Append(char.ToLowerInvariant(ch));
+                phrases.Add(previous + " " + term);
             }
-            else if (ch == '\'' || ch == '’')
-            {
-                // "Caroline's" -> "caroline"; "don't" -> "dont"
-                continue;
-            }
-            else
-            {
-                Flush(sb, terms, _stopWords);
-            }
+
+            previous = term;
         }
 
-        Flush(sb, terms, _stopWords);
-        return terms;
+        return (terms, phrases);
     }
 
     /// <summary>
@@ -73,13 +97,23 @@ public sealed class TextAnalyzer
     public static List<string> Words(string? text)
     {
         var words = new List<string>();
-        if (string.IsNullOrEmpty(text))
+        if (!string.IsNullOrEmpty(text))
         {
-            return words;
+            foreach (var (word, _) in WordsWithBreaks(text))
+            {
+                words.Add(word);
+            }
         }
 
+        return words;
+    }
+
+    /// <summary>The words of <paramref name="text"/>, each with whether punctuation (not just space) separates it from the previous word.</summary>
+    private static IEnumerable<(string Word, bool AfterBreak)> WordsWithBreaks(string text)
+    {
         var sb = new StringBuilder();
         var normalized = text.Normalize(NormalizationForm.FormD);
+        var pendingBreak = false;
         for (var i = 0; i < normalized.Length; i++)
         {
             var ch = normalized[i];
@@ -91,82 +125,54 @@ public sealed class TextAnalyzer
             if (char.IsLetterOrDigit(ch))
             {
                 sb.Append(char.ToLowerInvariant(ch));
+                continue;
             }
-            else if ((ch == '\'' || ch == '’') && sb.Length > 0)
+
+            if ((ch == '\'' || ch == '’') && sb.Length > 0 && i + 1 < normalized.Length && char.IsLetter(normalized[i + 1]))
             {
                 // "Caroline's" -> "caroline"; "don't" -> "dont"
-                if (i + 1 < normalized.Length && (normalized[i + 1] == 's' || normalized[i + 1] == 'S')
-                    && (i + 2 >= normalized.Length || !char.IsLetterOrDigit(normalized[i + 2])))
+                if ((normalized[i + 1] == 's' || normalized[i + 1] == 'S') && (i + 2 >= normalized.Length || !char.IsLetterOrDigit(normalized[i + 2])))
                 {
                     i++;
                 }
+
+                continue;
             }
-            else if (sb.Length > 0)
+
+            if (sb.Length > 0)
             {
-                words.Add(sb.ToString());
+                yield return (sb.ToString(), pendingBreak);
                 sb.Clear();
+                pendingBreak = false;
+            }
+
+            if (!char.IsWhiteSpace(ch) && ch != '-')
+            {
+                pendingBreak = true;
             }
         }
 
         if (sb.Length > 0)
         {
-            words.Add(sb.ToString());
+            yield return (sb.ToString(), pendingBreak);
         }
-
-        return words;
     }
 
-    private static void Flush(StringBuilder sb, List<string> terms, HashSet<string> stopWords)
-    {
-        if (sb.Length == 0)
-        {
-            return;
-        }
-
-        var word = sb.ToString();
-        sb.Clear();
-        if (stopWords.Contains(word))
-        {
-            return;
-        }
-
-        terms.Add(Stem(word));
-    }
-
-    /// <summary>A light English stemmer (plural, -ing, -ed, -ly). Numbers and short words are kept as they are.</summary>
+    /// <summary>
+    /// The English (Porter2 / Snowball) stem of a lower-case word. Words containing a digit ("2022", "3pm") and words
+    /// of up to two letters are kept as they are.
+    /// </summary>
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length <= 3 || char.IsDigit(word[0]))
+        foreach (var c in word)
         {
-            return word;
+            if (char.IsDigit(c) || c > 'z' || c < 'a')
+            {
+                return word;
+            }
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^3] + "y";
-        }
-
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-        {
-            return word[..^3];
-        }
-
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^2];
-        }
-
-        if (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^2];
-        }
-
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
-        {
-            return word[..^1];
-        }
-
-        return word;
+        return EnglishStemmer.Stem(word);
     }
 }

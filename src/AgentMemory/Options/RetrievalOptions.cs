@@ -22,6 +22,10 @@ public sealed class RetrievalOptions
     [Range(1, 10_000)]
     public int CandidateLimit { get; set; } = 50;
 
+    /// <summary>Vector candidates at or below this cosine similarity are ignored (orthogonal means no evidence).</summary>
+    [Range(-1.0, 1.0)]
+    public double MinVectorSimilarity { get; set; }
+
     /// <summary>How vector and lexical candidate lists are fused.</summary>
     public FusionMode Fusion { get; set; } = FusionMode.ReciprocalRank;
 
@@ -32,6 +36,15 @@ public sealed class RetrievalOptions
     /// <summary>The weight of the vector (embedding) candidate list in fusion.</summary>
     [Range(0.0, 100.0)]
     public double VectorWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// The weight of the vector list instead of <see cref="VectorWeight"/> when the embeddings come from the built-in
+    /// offline hashing generator (<see cref="Embeddings.LocalEmbeddingGenerator"/>). Its features are the same words
+    /// BM25 already scores (plus noisier bigrams and trigrams), so by default it is not fused (0): the query is still
+    /// embedded for procedural surfacing and duplicate removal. Set it above 0 to fuse it anyway.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double HashingVectorWeight { get; set; }
 
     /// <summary>The weight of the lexical (BM25) candidate list in fusion.</summary>
     [Range(0.0, 100.0)]

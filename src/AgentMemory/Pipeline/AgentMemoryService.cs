@@ -26,6 +26,8 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     private readonly TimeProvider _time;
     private readonly AgentMemoryInstrumentation _telemetry;
     private readonly ILogger _logger;
+    private readonly Lock _enqueueLock = new();
+    private DateTimeOffset _lastEnqueuedAt;
 
     public AgentMemoryService(
         IMemoryStore store,
@@ -87,7 +89,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
                 Id = jobId,
                 Scope = scope,
                 Payload = FormationPayload.Serialize(list, time, options?.Metadata),
-                EnqueuedAt = _time.GetUtcNow(),
+                EnqueuedAt = NextEnqueueTime(),
             };
             await _queue.EnqueueAsync(job, list.Count, cancellationToken).ConfigureAwait(false);
             return new RememberReceipt(jobId, true, []);
@@ -162,6 +164,20 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     {
         using var activity = _telemetry.StartActivity("flush");
         await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A strictly increasing enqueue time (by at least 1 µs, the precision of durable stores' timestamps), so jobs of one
+    /// scope queued in the same clock tick are still claimed in the order they were remembered.
+    /// </summary>
+    private DateTimeOffset NextEnqueueTime()
+    {
+        lock (_enqueueLock)
+        {
+            var now = _time.GetUtcNow();
+            _lastEnqueuedAt = now > _lastEnqueuedAt ? now : _lastEnqueuedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
+            return _lastEnqueuedAt;
+        }
     }
 
     /// <summary>The SHA-256 of the query (hex), recorded in the audit trail instead of the query text.</summary>

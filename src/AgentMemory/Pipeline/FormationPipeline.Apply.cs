@@ -28,7 +28,7 @@ internal sealed partial class FormationPipeline
                             {
                                 Id = id,
                                 Scope = target,
-                                Text = candidate.Text,
+                                Text = (verdict.Candidate ?? candidate).Text, // a guard may hand over a redacted copy
                                 Provenance = candidate.Provenance,
                                 Reason = reason,
                                 Score = verdict.Score,

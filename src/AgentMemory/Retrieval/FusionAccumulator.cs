@@ -5,20 +5,25 @@ internal sealed class FusionAccumulator
 {
     private readonly RetrievalOptions _options;
     private readonly Dictionary<Guid, FusedCandidate> _candidates = [];
+    private readonly double _vectorWeight;
 
-    public FusionAccumulator(RetrievalOptions options) => _options = options;
+    public FusionAccumulator(RetrievalOptions options, bool hashingEmbeddings)
+    {
+        _options = options;
+        _vectorWeight = hashingEmbeddings ? options.HashingVectorWeight : options.VectorWeight;
+    }
 
     /// <summary>Adds a search result's two lists with a weight (1 for the query itself), labelled for explanations.</summary>
     public void Add(MemorySearchResult result, double weight, string? label)
     {
-        AddList(result.VectorMatches, weight * _options.VectorWeight, label is null ? "vector" : label + ".vector", cosine: true);
+        AddList(result.VectorMatches, weight * _vectorWeight, label is null ? "vector" : label + ".vector", cosine: true);
         AddList(result.LexicalMatches, weight * _options.LexicalWeight, label is null ? "lexical" : label + ".lexical", cosine: false);
     }
 
     /// <summary>The fused candidates; relevance is scaled so a memory ranked first by every list of the query itself scores 1.</summary>
     public List<FusedCandidate> Build(bool vectorSearched)
     {
-        var best = (vectorSearched ? _options.VectorWeight : 0) + _options.LexicalWeight;
+        var best = (vectorSearched ? _vectorWeight : 0) + _options.LexicalWeight;
         var scale = _options.Fusion == FusionMode.ReciprocalRank ? best / (_options.RrfK + 1) : best;
         var list = new List<FusedCandidate>(_candidates.Count);
         foreach (var c in _candidates.Values)
@@ -47,6 +52,11 @@ internal sealed class FusionAccumulator
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
+            if (cosine && m.Score <= _options.MinVectorSimilarity)
+            {
+                break; // lists are ranked best first
+            }
+
             double contribution;
             if (_options.Fusion == FusionMode.ReciprocalRank)
             {

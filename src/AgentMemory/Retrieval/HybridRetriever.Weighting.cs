@@ -110,12 +110,13 @@ public sealed partial class HybridRetriever
 
     private static readonly HashSet<MemoryKind> EpisodicOnly = [MemoryKind.Episodic];
     private static readonly HashSet<MemoryKind> ProceduralOnly = [MemoryKind.Procedural];
+    private const int ProceduralSearchLimit = 32;
 
     /// <summary>
     /// Adds (or lifts) the procedural memories whose topic matches the request's task type, scored as relevant as the
     /// best candidate so they surface even when they share no words with the query.
     /// </summary>
-    private async Task SurfaceProceduralAsync(RecallRequest request, List<ScoredCandidate> scored, WeightingContext ctx, CancellationToken cancellationToken)
+    private async Task SurfaceProceduralAsync(RecallRequest request, ReadOnlyMemory<float> vector, List<ScoredCandidate> scored, WeightingContext ctx, CancellationToken cancellationToken)
     {
         var o = ctx.Options;
         if (!o.SurfaceProcedural || o.MaxSurfacedProcedural <= 0 || (request.Filter.Kinds is { } kinds && !kinds.Contains(MemoryKind.Procedural)))
@@ -129,13 +130,24 @@ public sealed partial class HybridRetriever
             return;
         }
 
-        var listing = new MemoryListOptions { Filter = request.Filter with { Kinds = ProceduralOnly } };
-        var matches = new List<MemoryRecord>();
-        await foreach (var r in _store.ListAsync(request.Scope, listing, cancellationToken).ConfigureAwait(false))
-        {
-            if (r.Topic is not null && topics.Contains(r.Topic))
+        // One filtered store search, not a listing (stores list by scanning): the vector side returns the scope's
+        // procedural memories nearest the request whatever words they share; the lexical side adds those naming a topic.
+        var found = await _store.SearchAsync(
+            new MemorySearchRequest
             {
-                matches.Add(r);
+                Scope = request.Scope,
+                Vector = vector,
+                Text = string.Join(" ", topics),
+                Limit = ProceduralSearchLimit,
+                Filter = request.Filter with { Kinds = ProceduralOnly },
+            },
+            cancellationToken).ConfigureAwait(false);
+        var matches = new List<MemoryRecord>();
+        foreach (var m in found.VectorMatches.Concat(found.LexicalMatches))
+        {
+            if (m.Record.Topic is not null && topics.Contains(m.Record.Topic) && !matches.Exists(x => x.Id == m.Record.Id))
+            {
+                matches.Add(m.Record);
             }
         }
 

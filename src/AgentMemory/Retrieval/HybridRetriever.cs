@@ -25,6 +25,7 @@ public sealed partial class HybridRetriever : IRetriever
     private readonly IOptions<AgentMemoryOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly IQueryExpander[] _expanders;
+    private readonly bool _hashingEmbeddings;
     private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
 
     /// <summary>Creates a retriever.</summary>
@@ -48,6 +49,7 @@ public sealed partial class HybridRetriever : IRetriever
         _options = options;
         _timeProvider = timeProvider;
         _expanders = expanders?.ToArray() ?? [];
+        _hashingEmbeddings = embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId == Embeddings.LocalEmbeddingGenerator.ModelId;
     }
 
     /// <inheritdoc />
@@ -68,11 +70,12 @@ public sealed partial class HybridRetriever : IRetriever
         var time = o.TimeAware ? TimeExpressionParser.Parse(request.Query, now) : QueryTimeInfo.None;
         var limit = Math.Max(o.CandidateLimit, topK * 3);
 
-        var fusion = new FusionAccumulator(o);
+        var fusion = new FusionAccumulator(o, _hashingEmbeddings);
+        var fuseVectors = (_hashingEmbeddings ? o.HashingVectorWeight : o.VectorWeight) > 0;
         for (var i = 0; i < queries.Count; i++)
         {
             var result = await _store.SearchAsync(
-                new MemorySearchRequest { Scope = request.Scope, Vector = vectors[i], Text = queries[i], Limit = limit, Filter = request.Filter },
+                new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[i] : default, Text = queries[i], Limit = limit, Filter = request.Filter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(result, i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
         }
@@ -81,12 +84,12 @@ public sealed partial class HybridRetriever : IRetriever
         if (window is { } w && Restrict(request.Filter, w) is { } windowFilter)
         {
             var inWindow = await _store.SearchAsync(
-                new MemorySearchRequest { Scope = request.Scope, Vector = vectors[0], Text = request.Query, Limit = limit, Filter = windowFilter },
+                new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[0] : default, Text = request.Query, Limit = limit, Filter = windowFilter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(inWindow, o.ExpansionWeight, "time-window");
         }
 
-        var candidates = fusion.Build(vectorSearched: !vectors[0].IsEmpty);
+        var candidates = fusion.Build(vectorSearched: fuseVectors && !vectors[0].IsEmpty);
         var context = new WeightingContext(o, now, time with { Window = window }, QueryWords(queries[0]));
         var scored = new List<ScoredCandidate>(candidates.Count + o.MaxSurfacedProcedural);
         foreach (var c in candidates)
@@ -94,7 +97,7 @@ public sealed partial class HybridRetriever : IRetriever
             scored.Add(Weigh(c, context));
         }
 
-        await SurfaceProceduralAsync(request, scored, context, cancellationToken).ConfigureAwait(false);
+        await SurfaceProceduralAsync(request, vectors[0], scored, context, cancellationToken).ConfigureAwait(false);
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
         var selected = Diversify(scored, o, topK, minScore);
         return selected.Select(s => new MemoryHit(s.Record, s.Score, s.Components)).ToList();
@@ -132,7 +135,7 @@ public sealed partial class HybridRetriever : IRetriever
     private async Task<ReadOnlyMemory<float>[]> EmbedAsync(List<string> queries, CancellationToken cancellationToken)
     {
         var vectors = new ReadOnlyMemory<float>[queries.Count];
-        if (_embeddings is null || _options.Value.Retrieval.VectorWeight <= 0)
+        if (_embeddings is null)
         {
             return vectors;
         }

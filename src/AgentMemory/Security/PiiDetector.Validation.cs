@@ -110,21 +110,27 @@ public sealed partial class PiiDetector
     [GeneratedRegex(@"\b(v|ver|version|versions|release|build|firmware|update|upgrade|sdk|api|package|patch|kernel|chrome|python|node|\.net|java)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionContext();
 
-    [GeneratedRegex(@"\b(born|birth ?date|date of birth|d\.?o\.?b\.?|birthday|bday|b-day|geboren|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|anniversaire|naci[oó]?|nacida|nacido|fecha de nacimiento|cumplea[ñn]os)\b\s*(is|was|on|in|:|=|-|am|el|le|the)?\s*(on|in|the|am|el|le)?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(born|birth ?date|date of birth|d\.?o\.?b\.?|birthday|bday|b-day|geboren|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|anniversaire|nac[ií][oó]?|nacida|nacido|fecha de nacimiento|cumplea[ñn]os)\b\s*(is|was|on|in|:|=|-|am|el|le|the)?\s*(on|in|the|am|el|le)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex BirthContext();
 
     [GeneratedRegex(@"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|\.)?(?: of)? (?:de )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?,?(?: de)? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex DateText();
 
-    [GeneratedRegex(@"\b\d{1,5}[A-Za-z]?(?: [A-Z][a-zA-Z'.]*| \d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Crescent|Close|Gardens)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#) ?[A-Za-z0-9-]+)?")]
+    [GeneratedRegex(@"\b\d{1,5}[A-Za-z]?(?: [A-Z][a-zA-Z'.]*| \d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Crescent|Close|Gardens|Loop|Row|Walk|Mews|Grove|Rise|Alley)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#) ?[A-Za-z0-9-]+)?")]
     private static partial Regex Address();
 
     [GeneratedRegex(@"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)|(?:Calle|Avenida|Av\.|Paseo|Plaza|Carrer|Rue|Avenue|Boulevard|Chemin|Place|Allée|Impasse)(?: (?:de|del|la|las|los|du|des|de la|d')?\s?[A-ZÁÉÍÓÚ][\wáéíóúñçèéêàâ'-]+){1,4}),? \d{1,4}[a-zA-Z]?\b|\b\d{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai) (?:de |du |des |de la |d')?[A-ZÉ][\wéèêàâç'-]+(?: [A-Za-zéèêàâç'-]+){0,3}")]
     private static partial Regex EuropeanAddress();
 
+    [GeneratedRegex(@"^\d{3}-\d{2}-\d{4}$")]
+    private static partial Regex SsnShape();
+
+    [GeneratedRegex(@"^\s{0,3}(geboren|born|zur welt gekommen|n[ée]e?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex BirthAfter();
+
     [GeneratedRegex(@"\b(phone|tel|telephone|mobile|cell|call|text|txt|sms|whatsapp|signal|fax|reach|contact|ring|dial|number is|teléfono|telefono|móvil|movil|téléphone|portable|handy|telefon|nummer|numéro)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhoneContext();
 
-    [GeneratedRegex(@"(order|invoice|ticket|tracking|ref|reference|case|account|acct|id|isbn|serial|sku|part|model|confirmation|booking|po|transaction|txn|policy|claim|customer)\s*(no\.?|number|num|#|:|id)?\s*[:#]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(order|invoice|ticket|tracking|ref|reference|case|account|acct|id|isbn|serial|sku|part|model|confirmation|booking|po|transaction|txn|policy|claim|customer|bestellnummer|bestellung|auftragsnummer|auftrag|rechnungsnummer|rechnung|kundennummer|commande|facture|dossier|pedido|factura|referencia|expediente)\s*(no\.?|number|num|nr\.?|n°|#|:|id)?\s*[:#]?\s*(is\s*|es\s*|ist\s*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPhoneContext();
 }

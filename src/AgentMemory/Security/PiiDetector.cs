@@ -43,7 +43,7 @@ public sealed partial class PiiDetector
         AddAll(found, IbanCandidate().Matches(text), PiiType.Iban, static m => IsValidIban(m.Value));
         AddAll(found, CardCandidate().Matches(text), PiiType.Card, static m => IsValidCard(m.Value));
         AddSsns(found, text);
-        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index));
+        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value));
         AddAll(found, Ipv6Candidate().Matches(text), PiiType.IpAddress, static m => IsIpv6(m.Value));
         AddDatesOfBirth(found, text);
         AddAll(found, Address().Matches(text), PiiType.Address, static _ => true);
@@ -96,7 +96,7 @@ public sealed partial class PiiDetector
             {
                 var raw = m.RawString;
                 var digits = raw.Count(char.IsDigit);
-                if (digits < 7 || NotAPhoneContext().IsMatch(Before(text, m.Start, 24)))
+                if (digits < 7 || SsnShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
                 {
                     continue;
                 }
@@ -151,6 +151,21 @@ public sealed partial class PiiDetector
                 TryAdd(found, new PiiMatch(PiiType.DateOfBirth, windowStart + date.Index, date.Length));
             }
         }
+
+        // "Ich bin am 21.06.1995 geboren": the context word after the date.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            var date = DateText().Match(text, i, Math.Min(40, text.Length - i));
+            if (date.Success && date.Index == i && BirthAfter().IsMatch(text.AsSpan(date.Index + date.Length).ToString()))
+            {
+                TryAdd(found, new PiiMatch(PiiType.DateOfBirth, date.Index, date.Length));
+            }
+        }
     }
 
     private static string Before(string text, int index, int length)
@@ -161,6 +176,12 @@ public sealed partial class PiiDetector
 
     private static bool LooksLikeVersion(string text, int index) =>
         VersionContext().IsMatch(Before(text, index, 16)) || (index > 0 && char.IsLetter(text[index - 1]));
+
+    private static bool IsNetmask(string value)
+    {
+        var octets = value.Split('.');
+        return octets[0] == "255" && octets.All(o => o is "0" or "128" or "192" or "224" or "240" or "248" or "252" or "254" or "255");
+    }
 
     private static bool IsIpv6(string value) =>
         value.Count(c => c == ':') >= 2

@@ -76,14 +76,15 @@ public sealed partial class PoisoningDetector
         }
 
         var ordered = signals.OrderByDescending(p => p.Value).ToList();
-        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text")).Key ?? ordered[0].Key;
+        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout")).Key ?? ordered[0].Key;
         return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
     }
 
     private static void Scan(string view, MemorySource source, Dictionary<string, double> signals)
     {
         var quoted = QuotedSpan().Matches(view);
-        var meta = quoted.Count > 0 && MetaContext().IsMatch(view);
+        var question = view.TrimEnd().EndsWith('?');
+        var meta = (quoted.Count > 0 || question) && MetaContext().IsMatch(view);
         foreach (var rule in PoisoningRules.All)
         {
             if (source == MemorySource.User && !rule.AppliesToUser)
@@ -96,7 +97,8 @@ public sealed partial class PoisoningDetector
             {
                 foreach (Match m in rule.Pattern.Matches(view))
                 {
-                    var w = meta && InsideQuotes(m, quoted) ? rule.Weight * QuotedMentionFactor : rule.Weight;
+                    var mention = meta && (InsideQuotes(m, quoted) || (rule.Category == "role-marker" && question));
+                    var w = mention ? rule.Weight * QuotedMentionFactor : rule.Weight;
                     weight = Math.Max(weight, w);
                     if (weight >= rule.Weight)
                     {
@@ -106,8 +108,9 @@ public sealed partial class PoisoningDetector
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological input: count it as a weak signal rather than stall the pipeline.
-                weight = 0.3;
+                // A pathological input: one ambiguous signal for the whole text (never enough to block on its own).
+                signals["detector-timeout"] = 0.3;
+                continue;
             }
 
             if (weight > 0)
@@ -148,13 +151,13 @@ public sealed partial class PoisoningDetector
         return Math.Round(1 - keep, 4);
     }
 
-    [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
+    [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|conversation|chathistory|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
     private static partial Regex SpacedInstruction();
 
     [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
     private static partial Regex QuotedSpan();
 
-    [GeneratedRegex(@"\?|\b(mean|means|meaning|meant|what is|what's|what are|explain|explains|explained|example|examples|phrase|phrases|term|called|known as|attacks?|injections?|jailbreaks?|article|paper|research|blog|lecture|talk|quote|quoted|says|said|wrote|saying|definition|significa|signifie|veut dire|bedeutet|heisst|ejemplo|exemple|beispiel|frase|mot|wort|palabra|word|words|string|sentence|line)\b")]
+    [GeneratedRegex(@"\?|\b(mean|means|meaning|meant|what is|what's|explain|explains|explained|phrase|phrases|term|called|known as|prompt injections?|jailbreaks?|quote|quoted|said|wrote|saying|definition|significa|signifie|veut dire|bedeutet|heisst|frase|wort|palabra|word|line|lyrics?|song|film|movie|episode|novel|character)\b")]
     private static partial Regex MetaContext();
 
     [GeneratedRegex(@"<!--|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(px|pt|em)?\b|opacity\s*:\s*0(\.0+)?\s*[;""']|color\s*:\s*(white|#fff\b|#ffffff|transparent)", RegexOptions.IgnoreCase)]

@@ -13,6 +13,12 @@ internal sealed record PoisoningRule(string Category, double Weight, bool Applie
     public static PoisoningRule Create(string category, double weight, bool appliesToUser, string pattern) =>
         new(category, weight, appliesToUser, new Regex(
             pattern.Replace(" ?", @"\s*", StringComparison.Ordinal).Replace(" ", @"\s+", StringComparison.Ordinal),
-            RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture,
-            TimeSpan.FromMilliseconds(250)));
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            MatchTimeout));
+
+    /// <summary>
+    /// A generous bound against pathological inputs. Interpreted (not compiled) patterns: no JIT on first use, so a
+    /// loaded machine does not turn into spurious timeouts.
+    /// </summary>
+    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
 }

@@ -60,7 +60,7 @@ internal static partial class TextNormalizer
             });
         }
 
-        var s = WhitespaceRun().Replace(sb.ToString().Normalize(NormalizationForm.FormC), " ");
+        var s = LineBreaks().Replace(WhitespaceRun().Replace(sb.ToString().Normalize(NormalizationForm.FormC), " "), "\n");
         return SpacedLetters().Replace(s, m => SpacedSeparators().Replace(m.Value, string.Empty)).Trim();
     }
 
@@ -173,8 +173,11 @@ internal static partial class TextNormalizer
         return map;
     }
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"[^\S\n]+")]
     private static partial Regex WhitespaceRun();
+
+    [GeneratedRegex(@" ?\n\s*")]
+    private static partial Regex LineBreaks();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}[ .\-_*]){3,}\p{L}(?![\p{L}\p{N}])")]
     private static partial Regex SpacedLetters();

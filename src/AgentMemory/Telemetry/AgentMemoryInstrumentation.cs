@@ -35,6 +35,8 @@ internal sealed class AgentMemoryInstrumentation : IDisposable
 
     public ActivitySource ActivitySource { get; }
 
+    public Meter Meter => _meter;
+
     public Histogram<double> RecallDuration { get; }
 
     public Histogram<double> FormationDuration { get; }

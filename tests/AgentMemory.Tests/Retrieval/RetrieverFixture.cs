@@ -1,4 +1,5 @@
 using AgentMemory.Retrieval;
+using AgentMemory.Storage.InMemory;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,10 +17,11 @@ internal sealed class RetrieverFixture
         var options = new AgentMemoryOptions();
         configure?.Invoke(options.Retrieval);
         Embedder = new WordHashEmbedder(embeddings);
+        Store = new InMemoryMemoryStore(Clock);
         Retriever = new HybridRetriever(Store, Embedder, Options.Create(options), Clock, expanders);
     }
 
-    public ListStore Store { get; } = new();
+    public InMemoryMemoryStore Store { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -36,7 +38,7 @@ internal sealed class RetrieverFixture
             Scope = Scope,
             Kind = kind,
             Text = text,
-            Embedding = vector,
+            Embedding = vector.Span.ToArray().Any(x => x != 0) ? vector : ReadOnlyMemory<float>.Empty,
             Topic = topic,
             Importance = importance,
             OccurredAt = occurredAt,
@@ -47,6 +49,6 @@ internal sealed class RetrieverFixture
         return await Store.AddAsync(record);
     }
 
-    public Task<IReadOnlyList<MemoryHit>> RecallAsync(string query, int topK = 5, IReadOnlyList<ChatMessage>? recent = null)
-        => Retriever.RetrieveAsync(new RecallRequest { Scope = Scope, Query = query, TopK = topK, RecentMessages = recent });
+    public Task<IReadOnlyList<MemoryHit>> RecallAsync(string query, int topK = 5, IReadOnlyList<ChatMessage>? recent = null, double? minScore = null)
+        => Retriever.RetrieveAsync(new RecallRequest { Scope = Scope, Query = query, TopK = topK, RecentMessages = recent, MinScore = minScore });
 }

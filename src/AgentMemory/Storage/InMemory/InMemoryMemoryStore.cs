@@ -27,6 +27,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 {
     private readonly TimeProvider _time;
     private readonly int _maxTextLength;
+    private readonly VectorPartitionOptions _vectorOptions;
     private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private readonly ConcurrentDictionary<string, ScopePartition> _partitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, string> _ids = new();
@@ -47,6 +48,8 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 
         _time = timeProvider ?? TimeProvider.System;
         _maxTextLength = options.MaxTextLength;
+        options.Vectors.Validate();
+        _vectorOptions = options.Vectors;
     }
 
     /// <inheritdoc />
@@ -107,7 +110,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 p.Lexical.Upsert(stored.Id, stored.Text);
                 if (vector is not null)
                 {
-                    (p.Vectors ??= new VectorPartition(vector.Length)).Upsert(stored.Id, vector);
+                    (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
                 }
 
                 p.NoteExpiry(stored.ExpiresAt);
@@ -176,7 +179,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 p.Lexical.Upsert(stored.Id, stored.Text);
                 if (vector is not null)
                 {
-                    (p.Vectors ??= new VectorPartition(vector.Length)).Upsert(stored.Id, vector);
+                    (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
                 }
                 else
                 {

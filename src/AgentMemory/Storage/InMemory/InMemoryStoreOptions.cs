@@ -15,4 +15,7 @@ public sealed class InMemoryStoreOptions
     /// </summary>
     [Range(1, 65_536)]
     public int? Dimension { get; set; }
+
+    /// <summary>How each scope's vectors are scanned: exact (default) or int8 with re-scoring, and the parallel threshold.</summary>
+    public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
 }

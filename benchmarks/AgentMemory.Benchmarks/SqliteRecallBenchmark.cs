@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentMemory;
+using AgentMemory.Sqlite;
+using AgentMemory.Vectors;
+
+namespace AgentMemory.Benchmarks;
+
+/// <summary>
+/// <c>sqlite-recall [--quick] [--int8] [--total N] [--users N]</c>: ingest throughput, cold first recall and warm recall latency
+/// (vector + lexical <see cref="SqliteMemoryStore.SearchAsync"/>, no embedding call) of the SQLite store for one scope
+/// holding 1k, 10k and 100k memories (384-dim), then recall for one user of a file holding <c>--total</c> memories across
+/// <c>--users</c> users (default 1,000,000 across 10,000).
+/// </summary>
+internal static class SqliteRecallBenchmark
+{
+    private const int Dimension = 384;
+    private const int Batch = 1000;
+
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var mode = args.Contains("--int8") ? VectorSearchMode.Int8 : VectorSearchMode.Exact;
+        var total = Option(args, "--total", quick ? 100_000 : 1_000_000);
+        var users = Option(args, "--users", quick ? 1_000 : 10_000);
+        var dir = Path.Combine(Path.GetTempPath(), "agentmemory-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var data = new DataGenerator(42);
+        Console.WriteLine($"sqlite-recall: dim {Dimension}, batch {Batch}, synchronous FULL, vector scan {mode}, {Environment.ProcessorCount} cores, load avg {LoadAverage()}");
+        try
+        {
+            Console.WriteLine("Wall-clock figures depend on the machine's load; the CPU columns (process CPU time / operations) do not.");
+            Console.WriteLine("| memories in scope | ingest (memories/s) | ingest (memories/CPU-s) | cold first recall (ms) | warm p50 (ms) | warm p95 (ms) | warm CPU/recall (ms) |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var size in quick ? new[] { 1_000, 10_000 } : [1_000, 10_000, 100_000])
+            {
+                var path = Path.Combine(dir, $"scope-{size}.db");
+                var scope = MemoryScope.ForUser("bench", "u0");
+                var (ingest, ingestCpu) = await IngestAsync(path, data, [scope], size);
+                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scope, mode, quick ? 300 : 1000);
+                Console.WriteLine($"| {size:N0} | {ingest:N0} | {ingestCpu:N0} | {cold:F1} | {p50:F3} | {p95:F3} | {cpu:F3} |");
+            }
+
+            var perUser = Math.Max(1, total / users);
+            Console.WriteLine();
+            Console.WriteLine($"One user's recall ({perUser} memories) as the file grows:");
+            Console.WriteLine("| memories in file | users | ingest (memories/s) | ingest (memories/CPU-s) | cold first recall (ms) | warm p50 (ms) | warm p95 (ms) | warm CPU/recall (ms) | file (MB) |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var userCount in new[] { Math.Min(10, users), users })
+            {
+                var path = Path.Combine(dir, $"users-{userCount}.db");
+                var scopes = Enumerable.Range(0, userCount).Select(u => MemoryScope.ForUser("bench", "user" + u.ToString(CultureInfo.InvariantCulture))).ToArray();
+                var (ingest, ingestCpu) = await IngestAsync(path, data, scopes, perUser * userCount);
+                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scopes[userCount / 2], mode, quick ? 300 : 1000);
+                var mb = new FileInfo(path).Length / 1e6;
+                Console.WriteLine($"| {perUser * userCount:N0} | {userCount:N0} | {ingest:N0} | {ingestCpu:N0} | {cold:F1} | {p50:F3} | {p95:F3} | {cpu:F3} | {mb:N0} |");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Writes <paramref name="count"/> memories spread round-robin over <paramref name="scopes"/>; returns memories/s.</summary>
+    private static async Task<(double PerSecond, double PerCpuSecond)> IngestAsync(string path, DataGenerator data, MemoryScope[] scopes, int count)
+    {
+        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension });
+        var batch = new List<MemoryRecord>(Batch);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            batch.Add(new MemoryRecord
+            {
+                Id = Guid.NewGuid(),
+                Scope = scopes[i % scopes.Length],
+                Kind = MemoryKind.Semantic,
+                Text = data.Sentence(8),
+                Embedding = data.Vector(Dimension),
+            });
+            if (batch.Count == Batch || i == count - 1)
+            {
+                await store.AddRangeAsync(batch);
+                batch.Clear();
+            }
+        }
+
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return (count / sw.Elapsed.TotalSeconds, count / cpuSeconds);
+    }
+
+    /// <summary>Opens the file fresh, times the first recall (cold: loads the scope), then <paramref name="runs"/> warm recalls.</summary>
+    private static async Task<(double ColdMs, double P50Ms, double P95Ms, double CpuMs)> RecallAsync(string path, DataGenerator data, MemoryScope scope, VectorSearchMode mode, int runs)
+    {
+        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
+        {
+            ConnectionString = $"Data Source={path}",
+            Dimension = Dimension,
+            Vectors = new VectorPartitionOptions { Mode = mode },
+        });
+        var requests = Enumerable.Range(0, runs + 200).Select(_ => new MemorySearchRequest { Scope = scope, Vector = data.Vector(Dimension), Text = data.Sentence(3), Limit = 20 }).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        await store.SearchAsync(requests[0]);
+        var cold = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        for (var i = 0; i < 200; i++)
+        {
+            await store.SearchAsync(requests[i]);
+        }
+
+        var times = new double[runs];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < runs; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await store.SearchAsync(requests[200 + i]);
+            times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }
+
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+        Array.Sort(times);
+        return (cold, times[runs / 2], times[(int)(runs * 0.95)], cpuMs);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private sealed class DataGenerator(int seed)
+    {
+        private readonly Random _random = new(seed);
+        private readonly string[] _words = [.. Enumerable.Range(0, 5000).Select(i => Word(new Random(seed + i)))];
+
+        public string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => _words[_random.Next(_words.Length)]));
+
+        public float[] Vector(int dimension)
+        {
+            var v = new float[dimension];
+            var norm = 0.0;
+            for (var i = 0; i < v.Length; i++)
+            {
+                v[i] = (float)(_random.NextDouble() - 0.5);
+                norm += v[i] * v[i];
+            }
+
+            var scale = (float)(1 / Math.Sqrt(norm));
+            for (var i = 0; i < v.Length; i++)
+            {
+                v[i] *= scale;
+            }
+
+            return v;
+        }
+
+        private static string Word(Random r) => new([.. Enumerable.Range(0, r.Next(4, 10)).Select(_ => (char)('a' + r.Next(26)))]);
+    }
+}

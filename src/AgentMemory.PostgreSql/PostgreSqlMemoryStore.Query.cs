@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AgentMemory.PostgreSql.Internal;
+using Npgsql;
+
+namespace AgentMemory.PostgreSql;
+
+public sealed partial class PostgreSqlMemoryStore
+{
+    private const int ListPageSize = 500;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        options ??= MemoryListOptions.Default;
+        var filter = options.Filter ?? MemoryFilter.None;
+        var predicate = Columns.Match(options.Match);
+        var now = _time.GetUtcNow();
+        DateTimeOffset? afterCreated = null;
+        var afterId = Guid.Empty;
+
+        // Keyset pages (created_at, id): each page is one retried read, and PostgreSQL's uuid order equals Guid.CompareTo's.
+        while (true)
+        {
+            var page = await ReadAsync("list", async (c, ct) =>
+            {
+                var sql = new StringBuilder($"SELECT {Columns.Record} FROM {_s}.memories m WHERE {predicate}");
+                await using var cmd = new NpgsqlCommand { Connection = c };
+                Columns.AddScope(cmd.Parameters, scope);
+                if (!options.IncludeExpired)
+                {
+                    sql.Append(" AND (m.expires_at IS NULL OR m.expires_at > @now)");
+                    Columns.AddTime(cmd.Parameters, "now", now);
+                }
+
+                AppendFilter(sql, cmd.Parameters, filter);
+                if (afterCreated is { } lc)
+                {
+                    sql.Append(" AND (m.created_at, m.id) > (@lc, @lid)");
+                    Columns.AddTime(cmd.Parameters, "lc", lc);
+                    cmd.Parameters.AddWithValue("lid", afterId);
+                }
+
+                sql.Append(" ORDER BY m.created_at, m.id LIMIT ").Append(ListPageSize);
+                cmd.CommandText = sql.ToString();
+                var rows = new List<MemoryRecord>();
+                await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    rows.Add(Columns.ReadRecord(reader));
+                }
+
+                return rows;
+            }, cancellationToken).ConfigureAwait(false);
+
+            foreach (var r in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return r;
+            }
+
+            if (page.Count < ListPageSize)
+            {
+                yield break;
+            }
+
+            afterCreated = page[^1].CreatedAt;
+            afterId = page[^1].Id;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(MemoryScope scope, ScopeMatch match = ScopeMatch.Exact, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        var predicate = Columns.Match(match);
+        var now = _time.GetUtcNow();
+        return ReadAsync("count", async (c, ct) =>
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {_s}.memories m WHERE {predicate} AND (m.expires_at IS NULL OR m.expires_at > @now)", c);
+            Columns.AddScope(cmd.Parameters, scope);
+            Columns.AddTime(cmd.Parameters, "now", now);
+            return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        return ReadAsync<IReadOnlyList<MemoryHistoryEntry>>("history", async (c, ct) =>
+        {
+            await using var cmd = new NpgsqlCommand($"""
+                SELECT m.tenant_id, m.user_id, m.agent_id, m.session_id, m.version, m.change, m.previous_text, m.new_text, m.at, m.reason
+                FROM {_s}.memory_history m WHERE m.memory_id = @id AND {Columns.Visible} ORDER BY m.at, m.version, m.seq
+                """, c);
+            cmd.Parameters.AddWithValue("id", id);
+            Columns.AddScope(cmd.Parameters, scope);
+            var result = new List<MemoryHistoryEntry>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                result.Add(new MemoryHistoryEntry(
+                    id,
+                    Columns.ReadScope(reader, 0),
+                    reader.GetInt64(4),
+                    (MemoryChangeKind)reader.GetInt16(5),
+                    Columns.ReadNullableString(reader, 6),
+                    Columns.ReadNullableString(reader, 7),
+                    Columns.ReadTime(reader, 8),
+                    Columns.ReadNullableString(reader, 9)));
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Appends SQL conditions (alias m) for <paramref name="filter"/>, with parameters only.</summary>
+    private static void AppendFilter(StringBuilder sql, NpgsqlParameterCollection p, MemoryFilter filter)
+    {
+        if (filter.Kinds is { } kinds)
+        {
+            sql.Append(" AND m.kind = ANY(@kinds)");
+            p.AddWithValue("kinds", kinds.Select(k => (short)k).ToArray());
+        }
+
+        if (filter.Topic is { } topic)
+        {
+            sql.Append(" AND lower(m.topic) = lower(@topic)");
+            p.AddWithValue("topic", topic);
+        }
+
+        if (filter.Metadata is { Count: > 0 } metadata)
+        {
+            sql.Append(" AND m.metadata @> @meta::jsonb");
+            p.AddWithValue("meta", MetadataJson.Write(metadata)!);
+        }
+
+        if (filter.OccurredAfter is { } after)
+        {
+            sql.Append(" AND coalesce(m.occurred_at, m.created_at) >= @after");
+            Columns.AddTime(p, "after", after);
+        }
+
+        if (filter.OccurredBefore is { } before)
+        {
+            sql.Append(" AND coalesce(m.occurred_at, m.created_at) < @before");
+            Columns.AddTime(p, "before", before);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AgentMemory.Conformance;
+using Npgsql;
+
+namespace AgentMemory.PostgreSql.Tests;
+
+/// <summary>The shared store conformance suite against a real PostgreSQL server (plain tables).</summary>
+public class PostgreSqlConformanceTests(DatabaseFixture database) : MemoryStoreConformanceTests, IClassFixture<DatabaseFixture>
+{
+    private readonly List<NpgsqlDataSource> _sources = [];
+    private string _schema = string.Empty;
+
+    protected override bool SupportsSecondInstance => true;
+
+    /// <summary>How many tenant hash partitions the schema gets.</summary>
+    protected virtual int TenantPartitions => 0;
+
+    protected override Task<IMemoryStore> CreateStoreAsync(TimeProvider time, StoreTestOptions options)
+    {
+        _schema = DatabaseFixture.NewSchema();
+        return CreateAsync(time, options);
+    }
+
+    protected override Task<IMemoryStore> CreateSecondInstanceAsync(TimeProvider time, StoreTestOptions options) => CreateAsync(time, options);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var source in _sources)
+        {
+            await source.DisposeAsync();
+        }
+    }
+
+    private async Task<IMemoryStore> CreateAsync(TimeProvider time, StoreTestOptions options)
+    {
+        var source = database.NewDataSource();
+        _sources.Add(source);
+        var store = new PostgreSqlMemoryStore(source, new PostgreSqlMemoryStoreOptions { Schema = _schema, MaxTextLength = options.MaxTextLength, TenantPartitions = TenantPartitions }, time);
+        await store.InitializeAsync();
+        return store;
+    }
+}
+
+/// <summary>The same suite with the tables hash-partitioned by tenant.</summary>
+public sealed class PostgreSqlPartitionedConformanceTests(DatabaseFixture database) : PostgreSqlConformanceTests(database)
+{
+    protected override int TenantPartitions => 4;
+
+    protected override int PropertyIterations => 10;
+}
