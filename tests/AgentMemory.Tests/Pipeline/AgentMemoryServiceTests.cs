@@ -128,7 +128,7 @@ public sealed class AgentMemoryServiceTests
 
         var context = await host.Memory.BuildContextAsync(new RecallRequest { Scope = Alice, Query = "what food should I cook for the user, who is vegetarian" }, tokenBudget: 300);
 
-        context.Text.Should().Contain("The user is vegetarian.").And.StartWith("<memories>");
+        context.Text.Should().Contain("The user is vegetarian.").And.StartWith("<" + new AgentMemory.Context.MemoryContextRendererOptions().TagName);
         context.TokenCount.Should().BeLessThanOrEqualTo(300);
     }
 
