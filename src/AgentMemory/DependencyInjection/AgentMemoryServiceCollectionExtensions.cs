@@ -59,6 +59,8 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton<FormationQueue>();
         services.TryAddSingleton<IAgentMemory, AgentMemoryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FormationWorker>());
-        return new AgentMemoryBuilder(services);
+
+        // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity).
+        return new AgentMemoryBuilder(services).UseDefaultGuards();
     }
 }
