@@ -10,7 +10,7 @@ public sealed partial class OfflineExtractor
     [
         "sure", "not sure", "fine", "ok", "okay", "good", "great", "glad", "sorry", "happy to", "here", "back", "just",
         "going to", "gonna", "wondering", "thinking", "curious", "afraid", "trying", "looking", "asking", "done", "ready",
-        "so ", "really", "also", "still", "about to", "excited", "thrilled", "listening", "talking",
+        "so ", "really", "also", "still", "about to", "excited", "thrilled", "listening", "talking", "planning", "working on",
     ];
 
     private static IEnumerable<string> SplitSentences(string text)
@@ -183,7 +183,7 @@ public sealed partial class OfflineExtractor
             _ => m.Value,
         });
 
-    [GeneratedRegex(@"(?<=[.!?;])\s+|\n+")]
+    [GeneratedRegex(@"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:i|my)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@"^((oh|well|also|btw|by the way|actually|and|but|so|anyway|okay|ok|yeah|yes|hey|hi|hello|fyi|just so you know|for the record|remember that|please note that|note that)[,!]?\s+)+", RegexOptions.IgnoreCase)]
