@@ -34,6 +34,7 @@ public abstract partial class MemoryStoreConformanceTests
         }
 
         var live = new Dictionary<Guid, MemoryScope>();
+        var owners = new Dictionary<Guid, MemoryScope>();
         var written = new List<Guid>();
         foreach (var step in steps)
         {
@@ -46,6 +47,7 @@ public abstract partial class MemoryStoreConformanceTests
                 case 1:
                     var added = await Store.AddAsync(MemoryRecordFactory.Create(scope, text, MemoryRecordFactory.Random(Dim, step.N)));
                     live[added.Id] = scope;
+                    owners[added.Id] = scope;
                     written.Add(added.Id);
                     break;
                 case 2:
@@ -91,15 +93,18 @@ public abstract partial class MemoryStoreConformanceTests
                     else
                     {
                         await update.Should().ThrowAsync<AgentMemoryException>();
-                        (await Store.GetHistoryAsync(reader, target)).Should().BeEmpty($"{reader} must not read another scope's history");
                     }
+
+                    var historyVisible = owners.TryGetValue(target, out var historyOwner) && reader.CanSee(historyOwner);
+                    (await Store.GetHistoryAsync(reader, target)).Any().Should().Be(historyVisible, $"{reader} reading the history of a memory of {historyOwner?.ToString() ?? "(erased)"}");
 
                     break;
                 case 6:
                     await Store.EraseAsync(scope);
-                    foreach (var gone in live.Where(p => scope.Contains(p.Value)).Select(p => p.Key).ToList())
+                    foreach (var gone in owners.Where(p => scope.Contains(p.Value)).Select(p => p.Key).ToList())
                     {
                         live.Remove(gone);
+                        owners.Remove(gone);
                     }
 
                     break;
