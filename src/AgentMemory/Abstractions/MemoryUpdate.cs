@@ -17,4 +17,7 @@ public sealed record MemoryUpdate
 
     /// <summary>The new metadata (replaces the old).</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>When set, the update applies only if the stored memory is still at this version (else <see cref="MemoryConcurrencyException"/>).</summary>
+    public long? ExpectedVersion { get; init; }
 }

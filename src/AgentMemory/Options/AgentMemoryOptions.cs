@@ -26,4 +26,7 @@ public sealed class AgentMemoryOptions
 
     /// <summary>How candidates are reconciled with stored memories.</summary>
     public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    /// <summary>The memory guards: poisoning detection, PII policy and the optional model judge.</summary>
+    public Security.SecurityOptions Security { get; set; } = new();
 }

@@ -1,37 +1,76 @@
-using System.Numerics.Tensors;
-
 namespace AgentMemory.Vectors;
 
 /// <summary>
 /// The vectors of one scope, stored contiguously (row-major, one normalised float32 row per memory) so a query scans
-/// them with SIMD and selects top-k with a bounded heap. Not thread-safe: readers may run concurrently with each other,
-/// writers need exclusive access (stores guard it with a reader/writer lock).
+/// them with SIMD and selects top-k with a bounded heap. In <see cref="VectorSearchMode.Int8"/> mode each row is also
+/// held as int8 codes with one scale per row, scanned first, and the best candidates are re-scored exactly. Large
+/// partitions are scanned in parallel above <see cref="VectorPartitionOptions.ParallelThreshold"/> rows. Not
+/// thread-safe: readers may run concurrently with each other, writers need exclusive access (stores guard it with a
+/// reader/writer lock).
 /// </summary>
-public sealed class VectorPartition
+public sealed partial class VectorPartition
 {
+    private readonly Dictionary<Guid, int> _rows = [];
+    private readonly VectorSearchMode _mode;
+    private readonly int _parallelThreshold;
+    private readonly int _maxDegreeOfParallelism;
+    private readonly int _rescoreFactor;
+    private readonly int _codeStride;
     private float[] _data;
     private Guid[] _ids;
-    private readonly Dictionary<Guid, int> _rows = [];
+    private sbyte[] _codes;
+    private float[] _scales;
+
+    /// <summary>Creates an empty partition for vectors of <paramref name="dimension"/> floats, with default options.</summary>
+    public VectorPartition(int dimension, int initialCapacity = 16)
+        : this(dimension, null, initialCapacity)
+    {
+    }
 
     /// <summary>Creates an empty partition for vectors of <paramref name="dimension"/> floats.</summary>
-    public VectorPartition(int dimension, int initialCapacity = 16)
+    /// <param name="dimension">The number of floats per vector.</param>
+    /// <param name="options">How the partition stores and scans (copied; null means the defaults).</param>
+    /// <param name="initialCapacity">Rows to reserve.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument or option is out of range.</exception>
+    public VectorPartition(int dimension, VectorPartitionOptions? options, int initialCapacity = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         ArgumentOutOfRangeException.ThrowIfNegative(initialCapacity);
+        options ??= new VectorPartitionOptions();
+        options.Validate();
         Dimension = dimension;
+        _mode = options.Mode;
+        _parallelThreshold = options.ParallelThreshold;
+        _maxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        _rescoreFactor = options.RescoreFactor;
+        _codeStride = Int8Kernels.Stride(dimension);
         var capacity = Math.Max(initialCapacity, 1);
-        _data = new float[capacity * dimension];
+        _data = new float[(long)capacity * dimension];
         _ids = new Guid[capacity];
+        _codes = _mode == VectorSearchMode.Int8 ? new sbyte[(long)capacity * _codeStride] : [];
+        _scales = _mode == VectorSearchMode.Int8 ? new float[capacity] : [];
     }
 
     /// <summary>The number of floats per vector.</summary>
     public int Dimension { get; }
+
+    /// <summary>How this partition scans.</summary>
+    public VectorSearchMode Mode => _mode;
 
     /// <summary>The number of vectors held.</summary>
     public int Count { get; private set; }
 
     /// <summary>The bytes of float data held (Count × Dimension × 4).</summary>
     public long DataBytes => (long)Count * Dimension * sizeof(float);
+
+    /// <summary>
+    /// The bytes of int8 data held in <see cref="VectorSearchMode.Int8"/> mode (Count × (Dimension rounded up to 32 +
+    /// 4 for the scale)), in addition to <see cref="DataBytes"/>; 0 in exact mode.
+    /// </summary>
+    public long QuantizedBytes => _mode == VectorSearchMode.Int8 ? (long)Count * (_codeStride + sizeof(float)) : 0;
+
+    /// <summary>The float rows in use (row-major), for benchmarks that measure reading the same buffer.</summary>
+    internal ReadOnlySpan<float> RawData => _data.AsSpan(0, Count * Dimension);
 
     /// <summary>Whether the partition holds a vector for <paramref name="id"/>.</summary>
     public bool Contains(Guid id) => _rows.ContainsKey(id);
@@ -54,10 +93,15 @@ public sealed class VectorPartition
             _ids[row] = id;
         }
 
-        VectorMath.Normalize(vector, _data.AsSpan(row * Dimension, Dimension));
+        var target = _data.AsSpan(row * Dimension, Dimension);
+        VectorMath.Normalize(vector, target);
+        if (_mode == VectorSearchMode.Int8)
+        {
+            _scales[row] = Int8Kernels.Quantize(target, _codes.AsSpan(row * _codeStride, _codeStride));
+        }
     }
 
-    /// <summary>Removes the vector for <paramref name="id"/> (the last row moves into its place).</summary>
+    /// <summary>Removes the vector for <paramref name="id"/> (the last row moves into its place, so rows stay dense).</summary>
     public bool Remove(Guid id)
     {
         if (!_rows.Remove(id, out var row))
@@ -71,6 +115,18 @@ public sealed class VectorPartition
             _data.AsSpan(last * Dimension, Dimension).CopyTo(_data.AsSpan(row * Dimension, Dimension));
             _ids[row] = _ids[last];
             _rows[_ids[row]] = row;
+            if (_mode == VectorSearchMode.Int8)
+            {
+                _codes.AsSpan(last * _codeStride, _codeStride).CopyTo(_codes.AsSpan(row * _codeStride, _codeStride));
+                _scales[row] = _scales[last];
+            }
+        }
+
+        _data.AsSpan(last * Dimension, Dimension).Clear();
+        if (_mode == VectorSearchMode.Int8)
+        {
+            _codes.AsSpan(last * _codeStride, _codeStride).Clear();
+            _scales[last] = 0f;
         }
 
         _ids[last] = Guid.Empty;
@@ -84,43 +140,14 @@ public sealed class VectorPartition
         _rows.Clear();
         Array.Clear(_data);
         Array.Clear(_ids);
+        Array.Clear(_codes);
+        Array.Clear(_scales);
         Count = 0;
     }
 
     /// <summary>The stored (normalised) vector of <paramref name="id"/>, or an empty span.</summary>
     public ReadOnlySpan<float> GetVector(Guid id)
         => _rows.TryGetValue(id, out var row) ? _data.AsSpan(row * Dimension, Dimension) : [];
-
-    /// <summary>
-    /// Writes the best matches for <paramref name="query"/> into <paramref name="results"/> (its length is k), best first,
-    /// and returns how many were written. Allocates nothing.
-    /// </summary>
-    /// <param name="query">A normalised query of <see cref="Dimension"/> floats.</param>
-    /// <param name="results">Where the top-k go; its length is k.</param>
-    /// <param name="include">Optional row filter; rows for which it returns false are skipped.</param>
-    public int Search(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include = null)
-    {
-        if (query.Length != Dimension)
-        {
-            throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"Expected a query of {Dimension} dimensions, got {query.Length}.", nameof(query));
-        }
-
-        var collector = new TopKCollector(results);
-        var data = _data.AsSpan(0, Count * Dimension);
-        for (var row = 0; row < Count; row++)
-        {
-            var id = _ids[row];
-            if (include is not null && !include(id))
-            {
-                continue;
-            }
-
-            var score = TensorPrimitives.Dot(data.Slice(row * Dimension, Dimension), query);
-            collector.Add(id, score);
-        }
-
-        return collector.Complete();
-    }
 
     private void EnsureCapacity(int rows)
     {
@@ -132,5 +159,10 @@ public sealed class VectorPartition
         var capacity = Math.Max(rows, _ids.Length * 2);
         Array.Resize(ref _data, capacity * Dimension);
         Array.Resize(ref _ids, capacity);
+        if (_mode == VectorSearchMode.Int8)
+        {
+            Array.Resize(ref _codes, capacity * _codeStride);
+            Array.Resize(ref _scales, capacity);
+        }
     }
 }

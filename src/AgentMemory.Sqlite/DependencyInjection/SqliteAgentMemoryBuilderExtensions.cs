@@ -1,0 +1,47 @@
+using AgentMemory;
+using AgentMemory.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the SQLite store.</summary>
+public static class SqliteAgentMemoryBuilderExtensions
+{
+    /// <summary>
+    /// Uses the embedded durable <see cref="SqliteMemoryStore"/> over one SQLite file: one singleton registered as both
+    /// <see cref="IMemoryStore"/> and <see cref="IFormationOutbox"/>, replacing any store registered before. The schema is
+    /// created or upgraded when the store is first resolved.
+    /// </summary>
+    /// <param name="builder">The AgentMemory builder.</param>
+    /// <param name="connectionString">The connection string, e.g. <c>Data Source=memory.db</c>.</param>
+    /// <param name="configure">Configures <see cref="SqliteMemoryStoreOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static AgentMemoryBuilder UseSqlite(this AgentMemoryBuilder builder, string connectionString, Action<SqliteMemoryStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var services = builder.Services;
+        services.AddOptions<SqliteMemoryStoreOptions>()
+            .Configure(o =>
+            {
+                o.ConnectionString = connectionString;
+                configure?.Invoke(o);
+            })
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.ConnectionString) && o.MaxTextLength > 0 && o.Dimension is null or > 0 && o.BusyRetries >= 0
+                    && o.MaxCachedScopes > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero,
+                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries and BusyTimeout not negative.")
+            .ValidateOnStart();
+
+        services.RemoveAll<SqliteMemoryStore>();
+        services.RemoveAll<IMemoryStore>();
+        services.RemoveAll<IFormationOutbox>();
+        services.AddSingleton(sp => new SqliteMemoryStore(
+            sp.GetRequiredService<IOptions<SqliteMemoryStoreOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<SqliteMemoryStore>());
+        services.AddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<SqliteMemoryStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,96 @@
+using AgentMemory.Vectors;
+
+namespace AgentMemory.Sqlite.Internal;
+
+/// <summary>
+/// One scope's records and vectors held in memory, valid for one <see cref="Generation"/> of the scope's row in the
+/// file. Readers check the generation per recall (one indexed read) and reload the scope when another process changed
+/// it; writes of this process are applied in place. Guarded by <see cref="Sync"/>.
+/// </summary>
+internal sealed class ScopeCache
+{
+    public ScopeCache(long scopeId, MemoryScope scope)
+    {
+        ScopeId = scopeId;
+        Scope = scope;
+    }
+
+    public long ScopeId { get; }
+
+    public MemoryScope Scope { get; }
+
+    public Lock Sync { get; } = new();
+
+    /// <summary>The generation the cached content matches; -1 when it must be reloaded.</summary>
+    public long Generation { get; set; } = -1;
+
+    public Dictionary<Guid, MemoryRecord> Records { get; } = [];
+
+    public Dictionary<long, Guid> RowIds { get; } = [];
+
+    public Dictionary<Guid, long> RowOf { get; } = [];
+
+    public VectorPartition? Vectors { get; set; }
+
+    /// <summary>The earliest expiry held (a filter is needed at recall once it has passed).</summary>
+    public DateTimeOffset? EarliestExpiry { get; set; }
+
+    /// <summary>When a recall last used the cache (for eviction), in <see cref="Environment.TickCount64"/>.</summary>
+    public long LastUsed { get; set; }
+
+    public void Clear()
+    {
+        Records.Clear();
+        RowIds.Clear();
+        RowOf.Clear();
+        Vectors?.Clear();
+        EarliestExpiry = null;
+        Generation = -1;
+    }
+
+    /// <summary>Adds or replaces a record (stored without its embedding; the vector lives in the partition).</summary>
+    public void Put(long rowId, MemoryRecord record, ReadOnlySpan<float> vector)
+    {
+        if (Records.TryGetValue(record.Id, out _))
+        {
+            Remove(record.Id);
+        }
+
+        Records[record.Id] = record.Embedding.IsEmpty ? record : record with { Embedding = ReadOnlyMemory<float>.Empty };
+        RowIds[rowId] = record.Id;
+        RowOf[record.Id] = rowId;
+        if (!vector.IsEmpty)
+        {
+            (Vectors ??= new VectorPartition(vector.Length, Math.Max(16, Records.Count))).Upsert(record.Id, vector);
+        }
+
+        if (record.ExpiresAt is { } e && (EarliestExpiry is null || e < EarliestExpiry))
+        {
+            EarliestExpiry = e;
+        }
+    }
+
+    public void Remove(Guid id)
+    {
+        if (Records.Remove(id))
+        {
+            Vectors?.Remove(id);
+            if (RowOf.Remove(id, out var row))
+            {
+                RowIds.Remove(row);
+            }
+        }
+    }
+
+    /// <summary>The record with its embedding attached (copied out of the partition), for returning to a caller.</summary>
+    public MemoryRecord WithVector(MemoryRecord record)
+    {
+        if (Vectors is null)
+        {
+            return record;
+        }
+
+        var v = Vectors.GetVector(record.Id);
+        return v.IsEmpty ? record : record with { Embedding = v.ToArray() };
+    }
+}

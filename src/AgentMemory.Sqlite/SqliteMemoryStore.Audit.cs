@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using AgentMemory.Sqlite.Internal;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    /// <inheritdoc />
+    public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        var ids = entry.MemoryIds ?? [];
+        return RunAsync("append-audit", Transaction.Write, c =>
+        {
+            InsertAudit(c, entry.At, entry.Action, EnsureScope(c, entry.Scope), ids, entry.QueryHash, entry.Detail, entry.Count);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEntry> QueryAuditAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(query.Scope, nameof(query));
+        var actions = query.Actions?.Select(a => (int)a).ToHashSet();
+        var entries = await RunAsync("query-audit", Transaction.Read, c =>
+        {
+            var cmd = c.Command(
+                "SELECT seq, at, action, scope_id, memory_ids, query_hash, detail, count FROM audit WHERE scope_id IN " + ScopeSql.Within
+                + " AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to) ORDER BY seq");
+            ScopeSql.BindWithin(cmd, query.Scope);
+            cmd.Parameters.AddWithValue("$from", SqliteValues.ToDb(query.From));
+            cmd.Parameters.AddWithValue("$to", SqliteValues.ToDb(query.To));
+            var result = new List<AuditEntry>();
+            var limit = Math.Max(0, query.Limit);
+            using var r = cmd.ExecuteReader();
+            while (result.Count < limit && r.Read())
+            {
+                var action = r.GetInt32(2);
+                if (actions is not null && !actions.Contains(action))
+                {
+                    continue;
+                }
+
+                result.Add(new AuditEntry
+                {
+                    Sequence = r.GetInt64(0),
+                    At = SqliteValues.ReadTime(r, 1),
+                    Action = (AuditAction)action,
+                    Scope = ScopeOf(c, r.GetInt64(3)),
+                    MemoryIds = r.IsDBNull(4) ? [] : SqliteValues.BlobToIds(r.GetFieldValue<byte[]>(4)),
+                    QueryHash = SqliteValues.ReadNullableString(r, 5),
+                    Detail = SqliteValues.ReadNullableString(r, 6),
+                    Count = r.GetInt64(7),
+                });
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using AgentMemory.Sqlite.Internal;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    /// <inheritdoc />
+    public async Task RecordAccessAsync(MemoryScope scope, IReadOnlyList<Guid> ids, string? queryHash, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(ids);
+        var now = _time.GetUtcNow();
+        var sql = "UPDATE memories SET access_count = access_count + 1, last_accessed_at = $now WHERE id = $id AND scope_id IN "
+            + ScopeSql.Visible(scope.VisibleScopes().Count) + " AND (expires_at IS NULL OR expires_at > $now) RETURNING scope_id";
+        var touched = await RunAsync("record-access", Transaction.Write, c =>
+        {
+            var result = new List<(Guid Id, long ScopeId)>(ids.Count);
+            foreach (var id in ids.Distinct())
+            {
+                var cmd = c.Command(sql);
+                ScopeSql.BindVisible(cmd, scope);
+                cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
+                cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+                if (cmd.ExecuteScalar() is long scopeId)
+                {
+                    result.Add((id, scopeId));
+                }
+            }
+
+            InsertAudit(c, now, AuditAction.Retrieved, EnsureScope(c, scope), result.ConvertAll(t => t.Id), queryHash, null, result.Count);
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Access statistics do not bump the generation (that would make every recall reload other processes' caches);
+        // this process's caches are updated in place.
+        foreach (var (id, scopeId) in touched)
+        {
+            if (_caches.TryGetValue(scopeId, out var cache))
+            {
+                lock (cache.Sync)
+                {
+                    if (cache.Records.TryGetValue(id, out var r))
+                    {
+                        cache.Records[id] = r with { AccessCount = r.AccessCount + 1, LastAccessedAt = now };
+                    }
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount = 1000, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        if (maxCount == 0)
+        {
+            return 0;
+        }
+
+        var changes = await RunAsync("remove-expired", Transaction.Write, c =>
+        {
+            var cmd = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.expires_at IS NOT NULL AND m.expires_at <= $now ORDER BY m.expires_at, m.id LIMIT $max");
+            cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+            cmd.Parameters.AddWithValue("$max", maxCount);
+            var expired = new List<(MemoryRecord Record, long ScopeId, long RowId)>();
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    var scopeId = r.GetInt64(RecordRow.ScopeId);
+                    expired.Add((RecordRow.Read(r, ScopeOf(c, scopeId), withEmbedding: false), scopeId, r.GetInt64(RecordRow.RowId)));
+                }
+            }
+
+            var result = new List<(long ScopeId, long Generation, List<Guid> Ids)>();
+            foreach (var group in expired.GroupBy(e => e.ScopeId))
+            {
+                var groupIds = new List<Guid>();
+                foreach (var (record, scopeId, rowId) in group)
+                {
+                    RemoveRow(c, record, scopeId, rowId, MemoryChangeKind.Expired, "expired", now);
+                    groupIds.Add(record.Id);
+                }
+
+                InsertAudit(c, now, AuditAction.Expired, group.Key, groupIds, null, "expired", groupIds.Count);
+                result.Add((group.Key, BumpGeneration(c, group.Key), groupIds));
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var (scopeId, generation, ids) in changes)
+        {
+            removed += ids.Count;
+            ApplyToCache(scopeId, generation, cache => ids.ForEach(cache.Remove));
+        }
+
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public Task QuarantineAsync(QuarantinedMemory item, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
+        ArgumentNullException.ThrowIfNull(item.Provenance, nameof(item));
+        ArgumentNullException.ThrowIfNull(item.Reason, nameof(item));
+        Storage.MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
+        return RunAsync("quarantine", Transaction.Write, c =>
+        {
+            var scopeId = EnsureScope(c, item.Scope);
+            var cmd = c.Command("INSERT INTO quarantine(id, scope_id, text, source, speaker, reference, reason, score, at) VALUES ($id, $scope, $text, $src, $speaker, $ref, $reason, $score, $at) ON CONFLICT(id) DO NOTHING");
+            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(item.Id));
+            cmd.Parameters.AddWithValue("$scope", scopeId);
+            cmd.Parameters.AddWithValue("$text", item.Text);
+            cmd.Parameters.AddWithValue("$src", (int)item.Provenance.Source);
+            cmd.Parameters.AddWithValue("$speaker", SqliteValues.ToDb(item.Provenance.Speaker));
+            cmd.Parameters.AddWithValue("$ref", SqliteValues.ToDb(item.Provenance.Reference));
+            cmd.Parameters.AddWithValue("$reason", item.Reason);
+            cmd.Parameters.AddWithValue("$score", item.Score);
+            cmd.Parameters.AddWithValue("$at", item.At.UtcTicks);
+            if (cmd.ExecuteNonQuery() > 0)
+            {
+                InsertAudit(c, item.At, AuditAction.Blocked, scopeId, [item.Id], null, item.Reason, 1);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<QuarantinedMemory> ListQuarantineAsync(MemoryScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var items = await RunAsync("list-quarantine", Transaction.Read, c =>
+        {
+            var cmd = c.Command("SELECT id, scope_id, text, source, speaker, reference, reason, score, at FROM quarantine WHERE scope_id IN " + ScopeSql.Within + " ORDER BY at, id");
+            ScopeSql.BindWithin(cmd, scope);
+            var result = new List<QuarantinedMemory>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result.Add(new QuarantinedMemory
+                {
+                    Id = SqliteValues.ReadGuid(r, 0),
+                    Scope = ScopeOf(c, r.GetInt64(1)),
+                    Text = r.GetString(2),
+                    Provenance = new MemoryProvenance((MemorySource)r.GetInt32(3), SqliteValues.ReadNullableString(r, 4), SqliteValues.ReadNullableString(r, 5)),
+                    Reason = r.GetString(6),
+                    Score = r.GetDouble(7),
+                    At = SqliteValues.ReadTime(r, 8),
+                });
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using AgentMemory.Sqlite.Internal;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    /// <inheritdoc />
+    public Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = _time.GetUtcNow();
+        return RunAsync("get", Transaction.None, c =>
+        {
+            var (record, _, _) = FindVisible(c, scope, id);
+            return record is null || record.IsExpired(now) ? null : record;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        options ??= MemoryListOptions.Default;
+        var filter = options.Filter ?? MemoryFilter.None;
+        var now = _time.GetUtcNow();
+        var sql = "SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id IN " + ScopeSql.Fragment(scope, options.Match)
+            + " AND ($all = 1 OR m.expires_at IS NULL OR m.expires_at > $now) ORDER BY m.created_at, m.id";
+        var records = await RunAsync("list", Transaction.Read, c =>
+        {
+            var cmd = c.Command(sql);
+            ScopeSql.Bind(cmd, scope, options.Match);
+            cmd.Parameters.AddWithValue("$all", options.IncludeExpired ? 1 : 0);
+            cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+            var result = new List<MemoryRecord>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var record = RecordRow.Read(r, ScopeOf(c, r.GetInt64(RecordRow.ScopeId)), withEmbedding: true);
+                if (filter.Matches(record))
+                {
+                    result.Add(record);
+                }
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(MemoryScope scope, ScopeMatch match = ScopeMatch.Exact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = _time.GetUtcNow();
+        var sql = "SELECT count(*) FROM memories m WHERE m.scope_id IN " + ScopeSql.Fragment(scope, match) + " AND (m.expires_at IS NULL OR m.expires_at > $now)";
+        return RunAsync("count", Transaction.None, c =>
+        {
+            var cmd = c.Command(sql);
+            ScopeSql.Bind(cmd, scope, match);
+            cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+            return (long)cmd.ExecuteScalar()!;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var sql = "SELECT scope_id, version, change, previous_text, new_text, at, reason FROM history WHERE memory_id = $id AND scope_id IN "
+            + ScopeSql.Visible(scope.VisibleScopes().Count) + " ORDER BY at, version, seq";
+        return RunAsync<IReadOnlyList<MemoryHistoryEntry>>("history", Transaction.Read, c =>
+        {
+            var cmd = c.Command(sql);
+            ScopeSql.BindVisible(cmd, scope);
+            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
+            var result = new List<MemoryHistoryEntry>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result.Add(new MemoryHistoryEntry(
+                    id,
+                    ScopeOf(c, r.GetInt64(0)),
+                    r.GetInt64(1),
+                    (MemoryChangeKind)r.GetInt32(2),
+                    SqliteValues.ReadNullableString(r, 3),
+                    SqliteValues.ReadNullableString(r, 4),
+                    SqliteValues.ReadTime(r, 5),
+                    SqliteValues.ReadNullableString(r, 6)));
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+}

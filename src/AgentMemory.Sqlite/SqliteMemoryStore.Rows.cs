@@ -1,0 +1,76 @@
+using AgentMemory.Sqlite.Internal;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    /// <summary>The memory <paramref name="id"/> when <paramref name="reader"/> can see it (expired or not), with its scope and row ids.</summary>
+    private (MemoryRecord? Record, long ScopeId, long RowId) FindVisible(PooledConnection c, MemoryScope reader, Guid id)
+    {
+        var count = reader.VisibleScopes().Count;
+        var cmd = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.id = $id AND m.scope_id IN " + ScopeSql.Visible(count));
+        ScopeSql.BindVisible(cmd, reader);
+        cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return (null, 0, 0);
+        }
+
+        var scopeId = r.GetInt64(RecordRow.ScopeId);
+        return (RecordRow.Read(r, ScopeOf(c, scopeId), withEmbedding: true), scopeId, r.GetInt64(RecordRow.RowId));
+    }
+
+    /// <summary>Deletes a memory row with its index row and writes its removal history (inside the write transaction).</summary>
+    private static void RemoveRow(PooledConnection c, MemoryRecord current, long scopeId, long rowId, MemoryChangeKind change, string? reason, DateTimeOffset now)
+    {
+        var cmd = c.Command("DELETE FROM memories WHERE rowid = $rowid");
+        cmd.Parameters.AddWithValue("$rowid", rowId);
+        cmd.ExecuteNonQuery();
+        DeleteFts(c, rowId);
+        InsertHistory(c, current.Id, scopeId, current.Version, change, current.Text, null, now, reason);
+    }
+
+    private static void InsertFts(PooledConnection c, long rowId, string text, long scopeId)
+    {
+        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope) VALUES ($rowid, $text, $scope)");
+        cmd.Parameters.AddWithValue("$rowid", rowId);
+        cmd.Parameters.AddWithValue("$text", text);
+        cmd.Parameters.AddWithValue("$scope", FtsQuery.ScopeToken(scopeId));
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void DeleteFts(PooledConnection c, long rowId)
+    {
+        var cmd = c.Command("DELETE FROM memory_fts WHERE rowid = $rowid");
+        cmd.Parameters.AddWithValue("$rowid", rowId);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void InsertHistory(PooledConnection c, Guid id, long scopeId, long version, MemoryChangeKind change, string? previous, string? next, DateTimeOffset at, string? reason)
+    {
+        var cmd = c.Command("INSERT INTO history(memory_id, scope_id, version, change, previous_text, new_text, at, reason) VALUES ($id, $scope, $v, $change, $prev, $next, $at, $reason)");
+        cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
+        cmd.Parameters.AddWithValue("$scope", scopeId);
+        cmd.Parameters.AddWithValue("$v", version);
+        cmd.Parameters.AddWithValue("$change", (int)change);
+        cmd.Parameters.AddWithValue("$prev", SqliteValues.ToDb(previous));
+        cmd.Parameters.AddWithValue("$next", SqliteValues.ToDb(next));
+        cmd.Parameters.AddWithValue("$at", at.UtcTicks);
+        cmd.Parameters.AddWithValue("$reason", SqliteValues.ToDb(reason));
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void InsertAudit(PooledConnection c, DateTimeOffset at, AuditAction action, long scopeId, IReadOnlyList<Guid> ids, string? queryHash, string? detail, long count)
+    {
+        var cmd = c.Command("INSERT INTO audit(at, action, scope_id, memory_ids, query_hash, detail, count) VALUES ($at, $action, $scope, $ids, $hash, $detail, $count)");
+        cmd.Parameters.AddWithValue("$at", at.UtcTicks);
+        cmd.Parameters.AddWithValue("$action", (int)action);
+        cmd.Parameters.AddWithValue("$scope", scopeId);
+        cmd.Parameters.AddWithValue("$ids", ids.Count == 0 ? DBNull.Value : SqliteValues.IdsToBlob(ids));
+        cmd.Parameters.AddWithValue("$hash", SqliteValues.ToDb(queryHash));
+        cmd.Parameters.AddWithValue("$detail", SqliteValues.ToDb(detail));
+        cmd.Parameters.AddWithValue("$count", count);
+        cmd.ExecuteNonQuery();
+    }
+}

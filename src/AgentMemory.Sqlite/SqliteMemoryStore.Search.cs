@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using AgentMemory.Sqlite.Internal;
+using AgentMemory.Vectors;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    private static readonly string[] ScopeLookupSql = [.. Enumerable.Range(0, 9).Select(n =>
+        "SELECT id, generation, key FROM scopes WHERE key IN (" + string.Join(", ", Enumerable.Range(0, n).Select(i => "$k" + i)) + ")")];
+
+    /// <inheritdoc />
+    public Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit, nameof(request));
+        var useVector = false;
+        if (!request.Vector.IsEmpty)
+        {
+            VectorMath.Validate(request.Vector.Span, nameof(request));
+            if (Dimension is { } d && d != request.Vector.Length)
+            {
+                throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"The store holds {d}-dimensional vectors; the query has {request.Vector.Length}.", nameof(request));
+            }
+
+            useVector = true;
+        }
+
+        var terms = FtsQuery.Terms(request.Text, _options.MaxQueryTerms);
+        if (request.Limit == 0 || (!useVector && terms.Count == 0))
+        {
+            return Task.FromResult(MemorySearchResult.Empty);
+        }
+
+        var now = _time.GetUtcNow();
+        return RunAsync("search", Transaction.Read, c => SearchCore(c, request, useVector, terms, now), cancellationToken);
+    }
+
+    private MemorySearchResult SearchCore(PooledConnection c, MemorySearchRequest request, bool useVector, List<string> terms, DateTimeOffset now)
+    {
+        var caches = LoadCaches(c, request.Scope);
+        var filter = request.Filter ?? MemoryFilter.None;
+        var limit = request.Limit;
+        var vectorHits = new List<ScoredMemory>();
+        if (useVector && caches.Count > 0)
+        {
+            var query = ArrayPool<float>.Shared.Rent(request.Vector.Length);
+            var matches = ArrayPool<VectorMatch>.Shared.Rent(limit);
+            try
+            {
+                VectorMath.Normalize(request.Vector.Span, query);
+                foreach (var cache in caches)
+                {
+                    lock (cache.Sync)
+                    {
+                        if (cache.Vectors is not { Count: > 0 } vectors || vectors.Dimension != request.Vector.Length)
+                        {
+                            continue;
+                        }
+
+                        var records = cache.Records;
+                        Func<Guid, bool>? include = null;
+                        if (!ReferenceEquals(filter, MemoryFilter.None) || (cache.EarliestExpiry is { } e && e <= now))
+                        {
+                            include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
+                        }
+
+                        var found = vectors.Search(query.AsSpan(0, vectors.Dimension), matches.AsSpan(0, limit), include);
+                        for (var i = 0; i < found; i++)
+                        {
+                            vectorHits.Add(new ScoredMemory(cache.WithVector(records[matches[i].Id]), matches[i].Score));
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(query);
+                ArrayPool<VectorMatch>.Shared.Return(matches);
+            }
+        }
+
+        var lexicalHits = terms.Count > 0 && caches.Count > 0 ? SearchLexical(c, caches, terms, filter, limit, now) : [];
+        return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
+    }
+
+    private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeCache> caches, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
+    {
+        var hits = new List<ScoredMemory>();
+        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0) AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
+        cmd.Parameters.AddWithValue("$q", FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
+        using var r = cmd.ExecuteReader();
+        while (hits.Count < limit && r.Read())
+        {
+            var rowId = r.GetInt64(0);
+            var score = -r.GetDouble(1);
+            foreach (var cache in caches)
+            {
+                lock (cache.Sync)
+                {
+                    if (cache.RowIds.TryGetValue(rowId, out var id) && cache.Records.TryGetValue(id, out var record))
+                    {
+                        if (!record.IsExpired(now) && filter.Matches(record))
+                        {
+                            hits.Add(new ScoredMemory(cache.WithVector(record), score));
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// The caches of the scopes <paramref name="reader"/> can see, each checked against its generation in the file
+    /// (one indexed read for all of them) and reloaded when another process changed it.
+    /// </summary>
+    private List<ScopeCache> LoadCaches(PooledConnection c, MemoryScope reader)
+    {
+        var visible = reader.VisibleScopes();
+        var cmd = c.Command(ScopeLookupSql[visible.Count]);
+        ScopeSql.BindVisible(cmd, reader);
+        var found = new List<(long Id, long Generation, string Key)>(visible.Count);
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                found.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+            }
+        }
+
+        var result = new List<ScopeCache>(found.Count);
+        var tick = Environment.TickCount64;
+        foreach (var (id, generation, key) in found)
+        {
+            var scope = visible.First(v => string.Equals(v.Key, key, StringComparison.Ordinal));
+            _scopes.TryAdd(id, scope);
+            _scopeIds.TryAdd(key, id);
+            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s), scope);
+            lock (cache.Sync)
+            {
+                if (cache.Generation != generation)
+                {
+                    Reload(c, cache, generation);
+                }
+
+                cache.LastUsed = tick;
+            }
+
+            result.Add(cache);
+        }
+
+        if (_caches.Count > _options.MaxCachedScopes)
+        {
+            EvictCaches(result);
+        }
+
+        return result;
+    }
+
+    private static void Reload(PooledConnection c, ScopeCache cache, long generation)
+    {
+        cache.Clear();
+        var cmd = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id = $scope");
+        cmd.Parameters.AddWithValue("$scope", cache.ScopeId);
+        byte[] buffer = [];
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var record = RecordRow.Read(r, cache.Scope, withEmbedding: false);
+            ReadOnlySpan<float> vector = [];
+            if (!r.IsDBNull(RecordRow.Embedding))
+            {
+                var length = (int)r.GetBytes(RecordRow.Embedding, 0, null, 0, 0);
+                if (buffer.Length < length)
+                {
+                    buffer = new byte[length];
+                }
+
+                r.GetBytes(RecordRow.Embedding, 0, buffer, 0, length);
+                vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, length)) : SqliteValues.BlobToVector(buffer[..length]);
+            }
+
+            cache.Put(r.GetInt64(RecordRow.RowId), record, vector);
+        }
+
+        cache.Generation = generation;
+    }
+
+    private void EvictCaches(List<ScopeCache> inUse)
+    {
+        var excess = _caches.Count - _options.MaxCachedScopes;
+        foreach (var victim in _caches.Values.Where(x => !inUse.Contains(x)).OrderBy(x => x.LastUsed).Take(excess).ToList())
+        {
+            _caches.TryRemove(victim.ScopeId, out _);
+        }
+    }
+
+    private static List<ScoredMemory> TopOf(List<ScoredMemory> hits, int limit)
+    {
+        hits.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
+        if (hits.Count > limit)
+        {
+            hits.RemoveRange(limit, hits.Count - limit);
+        }
+
+        return hits;
+    }
+}

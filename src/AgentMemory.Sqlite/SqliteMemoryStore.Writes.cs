@@ -1,0 +1,248 @@
+using AgentMemory.Sqlite.Internal;
+using AgentMemory.Storage;
+using AgentMemory.Vectors;
+
+namespace AgentMemory.Sqlite;
+
+public sealed partial class SqliteMemoryStore
+{
+    private const string InsertMemorySql =
+        "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
+        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version) VALUES ($id, $scope, $kind, $text, $emb, $topic, $imp, $src, "
+        + "$speaker, $ref, $meta, $created, $updated, $accessed, $count, $expires, $occurred, $version, $schema) RETURNING rowid";
+
+    private const string UpdateMemorySql =
+        "UPDATE memories SET kind = $kind, text = $text, embedding = $emb, topic = $topic, importance = $imp, source = $src, speaker = $speaker, "
+        + "reference = $ref, metadata = $meta, updated_at = $updated, expires_at = $expires, occurred_at = $occurred, version = $version, "
+        + "schema_version = $schema WHERE rowid = $rowid";
+
+    /// <inheritdoc />
+    public async Task<MemoryRecord> AddAsync(MemoryRecord record, CancellationToken cancellationToken = default)
+    {
+        var stored = await AddRangeAsync([record], cancellationToken).ConfigureAwait(false);
+        return stored[0];
+    }
+
+    /// <summary>
+    /// Stores many new memories in one transaction (one fsync), each with its history and audit entry, as
+    /// <see cref="AddAsync"/> would one by one: idempotent by id, all or nothing. Use it for bulk ingestion.
+    /// </summary>
+    /// <returns>The stored records, in input order.</returns>
+    /// <exception cref="InvalidMemoryException">A record is invalid; nothing is written.</exception>
+    /// <exception cref="MemoryConcurrencyException">An id exists in another scope; nothing is written.</exception>
+    public async Task<IReadOnlyList<MemoryRecord>> AddRangeAsync(IReadOnlyList<MemoryRecord> records, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(records);
+        var vectors = new float[]?[records.Count];
+        int? batchDim = null;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            ArgumentNullException.ThrowIfNull(r, nameof(records));
+            MemoryRecordValidator.Validate(r, _options.MaxTextLength, Dimension ?? batchDim);
+            if (!r.Embedding.IsEmpty)
+            {
+                batchDim ??= r.Embedding.Length;
+                vectors[i] = VectorMath.Normalize(r.Embedding.Span);
+            }
+        }
+
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var now = _time.GetUtcNow();
+        var (stored, changes) = await RunAsync("add", Transaction.Write, c => AddCore(c, records, vectors, now), cancellationToken).ConfigureAwait(false);
+        foreach (var (scopeId, generation, items) in changes)
+        {
+            ApplyToCache(scopeId, generation, cache =>
+            {
+                foreach (var (rowId, record, vector) in items)
+                {
+                    cache.Put(rowId, record, vector);
+                }
+            });
+        }
+
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<MemoryRecord> UpdateAsync(MemoryRecord record, MemoryChangeKind change = MemoryChangeKind.Updated, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(record);
+        if (change is not (MemoryChangeKind.Updated or MemoryChangeKind.Superseded))
+        {
+            throw new ArgumentOutOfRangeException(nameof(change), change, "An update is Updated or Superseded.");
+        }
+
+        MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);
+        var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
+        var now = _time.GetUtcNow();
+        var (stored, scopeId, rowId, generation) = await RunAsync("update", Transaction.Write, c =>
+        {
+            var (current, currentScopeId, currentRowId) = FindVisible(c, record.Scope, record.Id);
+            if (current is null || current.IsExpired(now))
+            {
+                throw new MemoryNotFoundException(record.Id) { Component = Name, Operation = "update" };
+            }
+
+            if (current.Version != record.Version)
+            {
+                throw new MemoryConcurrencyException($"Memory {record.Id} is at version {current.Version}, not {record.Version}.") { Component = Name, Operation = "update" };
+            }
+
+            if (vector is not null)
+            {
+                EnsureDimension(c, vector.Length);
+            }
+
+            var updated = record with
+            {
+                Scope = current.Scope,
+                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
+                Metadata = CopyMetadata(record.Metadata),
+                Version = current.Version + 1,
+                CreatedAt = current.CreatedAt,
+                UpdatedAt = now,
+                AccessCount = current.AccessCount,
+                LastAccessedAt = current.LastAccessedAt,
+            };
+            var cmd = c.Command(UpdateMemorySql);
+            BindContent(cmd, updated, vector);
+            cmd.Parameters.AddWithValue("$rowid", currentRowId);
+            cmd.ExecuteNonQuery();
+            DeleteFts(c, currentRowId);
+            InsertFts(c, currentRowId, updated.Text, currentScopeId);
+            InsertHistory(c, updated.Id, currentScopeId, updated.Version, change, current.Text, updated.Text, now, reason);
+            InsertAudit(c, now, change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, currentScopeId, [updated.Id], null, reason, 1);
+            return (updated, currentScopeId, currentRowId, BumpGeneration(c, currentScopeId));
+        }, cancellationToken).ConfigureAwait(false);
+        ApplyToCache(scopeId, generation, cache => cache.Put(rowId, stored, vector));
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(MemoryScope scope, Guid id, MemoryChangeKind change = MemoryChangeKind.Deleted, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        var action = change switch
+        {
+            MemoryChangeKind.Deleted => AuditAction.Deleted,
+            MemoryChangeKind.Expired => AuditAction.Expired,
+            MemoryChangeKind.Evicted => AuditAction.Evicted,
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "A removal is Deleted, Expired or Evicted."),
+        };
+        var now = _time.GetUtcNow();
+        var (removed, scopeId, generation) = await RunAsync("delete", Transaction.Write, c =>
+        {
+            var (current, currentScopeId, rowId) = FindVisible(c, scope, id);
+            if (current is null)
+            {
+                return (false, 0L, 0L);
+            }
+
+            RemoveRow(c, current, currentScopeId, rowId, change, reason, now);
+            InsertAudit(c, now, action, currentScopeId, [id], null, reason, 1);
+            return (true, currentScopeId, BumpGeneration(c, currentScopeId));
+        }, cancellationToken).ConfigureAwait(false);
+        if (removed)
+        {
+            ApplyToCache(scopeId, generation, cache => cache.Remove(id));
+        }
+
+        return removed;
+    }
+
+    private (List<MemoryRecord> Stored, List<(long ScopeId, long Generation, List<(long RowId, MemoryRecord Record, float[]? Vector)> Items)> Changes) AddCore(
+        PooledConnection c, IReadOnlyList<MemoryRecord> records, float[]?[] vectors, DateTimeOffset now)
+    {
+        var stored = new List<MemoryRecord>(records.Count);
+        var byScope = new Dictionary<long, List<(long, MemoryRecord, float[]?)>>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var vector = vectors[i];
+            var scopeId = EnsureScope(c, record.Scope);
+            var find = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.id = $id");
+            find.Parameters.AddWithValue("$id", SqliteValues.ToBlob(record.Id));
+            using (var reader = find.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    var ownerId = reader.GetInt64(RecordRow.ScopeId);
+                    if (ownerId != scopeId)
+                    {
+                        throw new MemoryConcurrencyException($"Memory {record.Id} already exists in another scope.") { Component = Name, Operation = "add" };
+                    }
+
+                    stored.Add(RecordRow.Read(reader, ScopeOf(c, ownerId), withEmbedding: true));
+                    continue;
+                }
+            }
+
+            if (vector is not null)
+            {
+                EnsureDimension(c, vector.Length);
+            }
+
+            var created = record.CreatedAt == default ? now : record.CreatedAt;
+            var item = record with
+            {
+                Scope = record.Scope,
+                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
+                Metadata = CopyMetadata(record.Metadata),
+                Version = 1,
+                CreatedAt = created,
+                UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
+            };
+            var insert = c.Command(InsertMemorySql);
+            BindContent(insert, item, vector);
+            insert.Parameters.AddWithValue("$id", SqliteValues.ToBlob(item.Id));
+            insert.Parameters.AddWithValue("$scope", scopeId);
+            insert.Parameters.AddWithValue("$created", item.CreatedAt.UtcTicks);
+            insert.Parameters.AddWithValue("$accessed", SqliteValues.ToDb(item.LastAccessedAt));
+            insert.Parameters.AddWithValue("$count", item.AccessCount);
+            var rowId = (long)insert.ExecuteScalar()!;
+            InsertFts(c, rowId, item.Text, scopeId);
+            InsertHistory(c, item.Id, scopeId, 1, MemoryChangeKind.Created, null, item.Text, now, null);
+            InsertAudit(c, now, AuditAction.Created, scopeId, [item.Id], null, null, 1);
+            stored.Add(item);
+            if (!byScope.TryGetValue(scopeId, out var list))
+            {
+                byScope[scopeId] = list = [];
+            }
+
+            list.Add((rowId, item, vector));
+        }
+
+        var changes = byScope.Select(kv => (kv.Key, BumpGeneration(c, kv.Key), kv.Value)).ToList();
+        return (stored, changes);
+    }
+
+    private static void BindContent(Microsoft.Data.Sqlite.SqliteCommand cmd, MemoryRecord r, float[]? vector)
+    {
+        var p = cmd.Parameters;
+        p.AddWithValue("$kind", (int)r.Kind);
+        p.AddWithValue("$text", r.Text);
+        p.AddWithValue("$emb", vector is null ? DBNull.Value : SqliteValues.VectorToBlob(vector));
+        p.AddWithValue("$topic", SqliteValues.ToDb(r.Topic));
+        p.AddWithValue("$imp", r.Importance);
+        p.AddWithValue("$src", (int)r.Provenance.Source);
+        p.AddWithValue("$speaker", SqliteValues.ToDb(r.Provenance.Speaker));
+        p.AddWithValue("$ref", SqliteValues.ToDb(r.Provenance.Reference));
+        p.AddWithValue("$meta", SqliteValues.MetadataToDb(r.Metadata));
+        p.AddWithValue("$updated", r.UpdatedAt.UtcTicks);
+        p.AddWithValue("$expires", SqliteValues.ToDb(r.ExpiresAt));
+        p.AddWithValue("$occurred", SqliteValues.ToDb(r.OccurredAt));
+        p.AddWithValue("$version", r.Version);
+        p.AddWithValue("$schema", r.SchemaVersion);
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
+        => metadata.Count == 0 ? SqliteValues.EmptyMetadata : new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
+}

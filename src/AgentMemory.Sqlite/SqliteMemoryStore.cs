@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using AgentMemory.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace AgentMemory.Sqlite;
+
+/// <summary>
+/// The embedded durable <see cref="IMemoryStore"/> and <see cref="IFormationOutbox"/>: one SQLite file in WAL mode,
+/// records with their history and audit, an FTS5 (BM25) lexical index and float32 vector BLOBs, written together in one
+/// transaction per operation. Each scope's vectors are loaded into a SIMD <see cref="Vectors.VectorPartition"/> on first
+/// use and kept coherent with writes of this and other processes through a per-scope generation, so a warm recall scans
+/// memory, not the disk. Several instances and processes may share the file.
+/// </summary>
+/// <remarks>
+/// Register it with <c>UseSqlite("Data Source=memory.db")</c>, or construct it directly. The schema is created and
+/// migrated on construction. <c>SQLITE_BUSY</c> is absorbed by the busy timeout and bounded retries; other provider
+/// failures surface as <see cref="MemoryStoreException"/>.
+/// </remarks>
+public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly ConnectionPool _pool;
+    private readonly TimeProvider _time;
+    private readonly SqliteMemoryStoreOptions _options;
+    private readonly ConcurrentDictionary<string, long> _scopeIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, MemoryScope> _scopes = new();
+    private readonly ConcurrentDictionary<long, ScopeCache> _caches = new();
+    private int _dimension;
+
+    /// <summary>Opens (creating or upgrading when needed) the store over the file named by <paramref name="options"/>.</summary>
+    /// <param name="options">The options; <see cref="SqliteMemoryStoreOptions.ConnectionString"/> is required.</param>
+    /// <param name="timeProvider">The clock (default <see cref="TimeProvider.System"/>).</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="MemoryStoreException">The file cannot be opened or migrated.</exception>
+    public SqliteMemoryStore(SqliteMemoryStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTextLength, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BusyRetries, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
+        if (options.Dimension is { } dim)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dim, nameof(options));
+        }
+
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _pool = new ConnectionPool(options);
+        Initialize();
+    }
+
+    /// <summary>Opens the store over <paramref name="connectionString"/> with default options.</summary>
+    public SqliteMemoryStore(string connectionString, TimeProvider? timeProvider = null)
+        : this(new SqliteMemoryStoreOptions { ConnectionString = connectionString }, timeProvider)
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "sqlite";
+
+    /// <summary>The database file's full path.</summary>
+    public string DataSource => _pool.DataSource;
+
+    /// <summary>The vector dimension of the file, or null until the first vector is stored.</summary>
+    public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
+
+    /// <summary>Closes the store's connections.</summary>
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _caches.Clear();
+    }
+
+    private void Initialize()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            PooledConnection? c = null;
+            try
+            {
+                c = _pool.Rent();
+                SqliteSchema.Migrate(c.Connection, _time.GetUtcNow().UtcTicks);
+                var stored = ReadDimension(c);
+                if (_options.Dimension is { } wanted && stored is { } have && have != wanted)
+                {
+                    throw new MemoryStoreException($"The SQLite file holds {have}-dimensional vectors; the options ask for {wanted}.") { Component = Name, Operation = "open" };
+                }
+
+                _dimension = stored ?? _options.Dimension ?? 0;
+                return;
+            }
+            catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
+            {
+                Thread.Sleep(Backoff(attempt));
+            }
+            catch (SqliteException ex)
+            {
+                throw new MemoryStoreException(Name, "open", ex);
+            }
+            finally
+            {
+                if (c is not null)
+                {
+                    _pool.Return(c);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a pooled connection, in a transaction when asked, retrying on SQLITE_BUSY.</summary>
+    private async Task<T> RunAsync<T>(string operation, Transaction mode, Func<PooledConnection, T> body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            PooledConnection? c = null;
+            try
+            {
+                c = _pool.Rent();
+                if (mode != Transaction.None)
+                {
+                    c.Begin(write: mode == Transaction.Write);
+                }
+
+                var result = body(c);
+                c.Transaction?.Commit();
+                c.CommitScopes(_scopeIds, _scopes);
+                return result;
+            }
+            catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
+            {
+                c?.DiscardScopes();
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex)
+            {
+                c?.DiscardScopes();
+                throw new MemoryStoreException(Name, operation, ex);
+            }
+            catch
+            {
+                c?.DiscardScopes();
+                throw;
+            }
+            finally
+            {
+                if (c is not null)
+                {
+                    _pool.Return(c);
+                }
+            }
+        }
+    }
+
+    private static bool IsBusy(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(1000, (10 << Math.Min(attempt, 6)) + Random.Shared.Next(0, 25)));
+
+    /// <summary>The row id of <paramref name="scope"/>, creating the row when missing (inside the caller's write transaction).</summary>
+    private long EnsureScope(PooledConnection c, MemoryScope scope)
+    {
+        if (_scopeIds.TryGetValue(scope.Key, out var id) || c.PendingScopes.TryGetValue(scope.Key, out id))
+        {
+            return id;
+        }
+
+        var insert = c.Command("INSERT INTO scopes(key, tenant, user_id, agent_id, session_id) VALUES ($key, $t, $u, $a, $s) ON CONFLICT(key) DO NOTHING");
+        insert.Parameters.AddWithValue("$key", scope.Key);
+        insert.Parameters.AddWithValue("$t", scope.TenantId);
+        insert.Parameters.AddWithValue("$u", SqliteValues.ToDb(scope.UserId));
+        insert.Parameters.AddWithValue("$a", SqliteValues.ToDb(scope.AgentId));
+        insert.Parameters.AddWithValue("$s", SqliteValues.ToDb(scope.SessionId));
+        insert.ExecuteNonQuery();
+        var select = c.Command("SELECT id FROM scopes WHERE key = $key");
+        select.Parameters.AddWithValue("$key", scope.Key);
+        id = (long)select.ExecuteScalar()!;
+        c.PendingScopes[scope.Key] = id;
+        c.PendingScopeObjects[id] = scope;
+        return id;
+    }
+
+    /// <summary>The scope of a row id (cached; scope rows are never deleted, so ids are stable).</summary>
+    private MemoryScope ScopeOf(PooledConnection c, long scopeId)
+    {
+        if (_scopes.TryGetValue(scopeId, out var scope) || c.PendingScopeObjects.TryGetValue(scopeId, out scope))
+        {
+            return scope;
+        }
+
+        var cmd = c.Command("SELECT key FROM scopes WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", scopeId);
+        scope = MemoryScope.Parse((string)cmd.ExecuteScalar()!);
+        _scopes[scopeId] = scope;
+        _scopeIds[scope.Key] = scopeId;
+        return scope;
+    }
+
+    /// <summary>Bumps a scope's generation (inside the write transaction) and returns the new value.</summary>
+    private static long BumpGeneration(PooledConnection c, long scopeId)
+    {
+        var cmd = c.Command("UPDATE scopes SET generation = generation + 1 WHERE id = $id RETURNING generation");
+        cmd.Parameters.AddWithValue("$id", scopeId);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>After a commit: applies this process's change to the scope's cache, or marks it stale when it missed one.</summary>
+    private void ApplyToCache(long scopeId, long generation, Action<ScopeCache> apply)
+    {
+        if (!_caches.TryGetValue(scopeId, out var cache))
+        {
+            return;
+        }
+
+        lock (cache.Sync)
+        {
+            if (cache.Generation == generation - 1)
+            {
+                apply(cache);
+                cache.Generation = generation;
+            }
+            else if (cache.Generation < generation)
+            {
+                cache.Generation = -1;
+            }
+        }
+    }
+
+    private static int? ReadDimension(PooledConnection c)
+    {
+        var cmd = c.Command("SELECT value FROM meta WHERE key = 'dimension'");
+        return cmd.ExecuteScalar() is string s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Fixes the file's dimension on the first vector, or rejects a different one (inside the write transaction).</summary>
+    private void EnsureDimension(PooledConnection c, int length)
+    {
+        var known = Dimension ?? ReadDimension(c);
+        if (known is null)
+        {
+            var cmd = c.Command("INSERT INTO meta(key, value) VALUES ('dimension', $v)");
+            cmd.Parameters.AddWithValue("$v", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+            known = length;
+        }
+
+        if (known != length)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"The store holds {known}-dimensional vectors; this one has {length}.", nameof(length));
+        }
+
+        Volatile.Write(ref _dimension, known.Value);
+    }
+
+    private enum Transaction
+    {
+        None,
+        Read,
+        Write,
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentMemory.DependencyInjection;
+
+/// <summary>Validates <see cref="AgentMemoryOptions"/>, reporting every failure in one message (AOT-safe, no reflection).</summary>
+internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemoryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgentMemoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                failures.Add(message);
+            }
+        }
+
+        Check(options.MaxTextLength is >= 16 and <= 1_000_000, $"AgentMemory:MaxTextLength must be between 16 and 1000000 (was {options.MaxTextLength}).");
+        Check(options.DefaultTenant is null || !string.IsNullOrWhiteSpace(options.DefaultTenant), "AgentMemory:DefaultTenant must not be empty when set.");
+
+        var f = options.Formation;
+        if (f is null)
+        {
+            failures.Add("AgentMemory:Formation must not be null.");
+        }
+        else
+        {
+            Check(f.QueueCapacity >= 1, $"AgentMemory:Formation:QueueCapacity must be at least 1 (was {f.QueueCapacity}).");
+            Check(f.QueueFullTimeout >= TimeSpan.Zero, "AgentMemory:Formation:QueueFullTimeout must not be negative.");
+            Check(f.LeaseDuration >= TimeSpan.FromSeconds(1), $"AgentMemory:Formation:LeaseDuration must be at least 1 second (was {f.LeaseDuration}).");
+            Check(f.BatchSize is >= 1 and <= 1000, $"AgentMemory:Formation:BatchSize must be between 1 and 1000 (was {f.BatchSize}).");
+            Check(f.PollInterval > TimeSpan.Zero, "AgentMemory:Formation:PollInterval must be positive.");
+            Check(f.RetryBaseDelay >= TimeSpan.Zero, "AgentMemory:Formation:RetryBaseDelay must not be negative.");
+            Check(f.RetryMaxDelay >= f.RetryBaseDelay, "AgentMemory:Formation:RetryMaxDelay must be at least RetryBaseDelay.");
+            Check(f.MemoryBudget >= 1, $"AgentMemory:Formation:MemoryBudget must be at least 1 (was {f.MemoryBudget}).");
+            foreach (var (tenant, budget) in f.TenantMemoryBudgets ?? [])
+            {
+                Check(budget >= 1, $"AgentMemory:Formation:TenantMemoryBudgets:{tenant} must be at least 1 (was {budget}).");
+            }
+
+            Check(f.RetentionHalfLife > TimeSpan.Zero, "AgentMemory:Formation:RetentionHalfLife must be positive.");
+            foreach (var (kind, ttl) in f.DefaultTimeToLive ?? [])
+            {
+                Check(ttl > TimeSpan.Zero, $"AgentMemory:Formation:DefaultTimeToLive:{kind} must be positive (was {ttl}).");
+            }
+
+            Check(f.SweepInterval > TimeSpan.Zero, "AgentMemory:Formation:SweepInterval must be positive.");
+            Check(f.SchemaVersion >= 1, $"AgentMemory:Formation:SchemaVersion must be at least 1 (was {f.SchemaVersion}).");
+        }
+
+        var r = options.Reconciliation;
+        if (r is null)
+        {
+            failures.Add("AgentMemory:Reconciliation must not be null.");
+        }
+        else
+        {
+            Check(r.Neighbours is >= 1 and <= 100, $"AgentMemory:Reconciliation:Neighbours must be between 1 and 100 (was {r.Neighbours}).");
+            Check(r.DuplicateThreshold is >= 0 and <= 1, $"AgentMemory:Reconciliation:DuplicateThreshold must be between 0 and 1 (was {r.DuplicateThreshold}).");
+            Check(r.SupersedeThreshold is >= 0 and <= 1, $"AgentMemory:Reconciliation:SupersedeThreshold must be between 0 and 1 (was {r.SupersedeThreshold}).");
+            Check(r.SupersedeThreshold <= r.DuplicateThreshold, "AgentMemory:Reconciliation:SupersedeThreshold must not exceed DuplicateThreshold.");
+        }
+
+        Check(options.Retrieval is null || options.Retrieval.TopK >= 1, "AgentMemory:Retrieval:TopK must be at least 1.");
+        Check(options.Context is null || options.Context.TokenBudget >= 1, "AgentMemory:Context:TokenBudget must be at least 1.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,67 @@
+using AgentMemory;
+using AgentMemory.Context;
+using AgentMemory.DependencyInjection;
+using AgentMemory.Embeddings;
+using AgentMemory.Extraction;
+using AgentMemory.Formation;
+using AgentMemory.Pipeline;
+using AgentMemory.Reconciliation;
+using AgentMemory.Telemetry;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AgentMemory in an <see cref="IServiceCollection"/>.</summary>
+public static partial class AgentMemoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IAgentMemory"/> with offline defaults: the local embedding generator, the offline extractor, the
+    /// similarity reconciler, the in-memory store (unless a store is chosen on the returned builder), the formation
+    /// queue with its hosted worker and manual pump (<see cref="IFormationPump"/>), and validated options.
+    /// </summary>
+    /// <remarks>
+    /// Every default is registered with <c>TryAdd*</c>, so a host replaces any of them by registering its own first;
+    /// the builder's <c>Use*</c> methods replace them afterwards. Composition order of formation: extractor → guards
+    /// (every <see cref="IMemoryGuard"/> in registration order; a rewrite feeds the next guard, a block stops) →
+    /// embedding generator → reconciler (given the target scope's nearest memories) → store → memory budget.
+    /// </remarks>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options (after any configuration binding).</param>
+    /// <returns>A builder to choose the store and the models.</returns>
+    public static AgentMemoryBuilder AddAgentMemory(this IServiceCollection services, Action<AgentMemoryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<AgentMemoryOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, AgentMemoryOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AgentMemoryInstrumentation(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<ITokenCounter, EstimatingTokenCounter>();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator());
+        services.TryAddSingleton<IExtractor, OfflineExtractor>();
+        services.TryAddSingleton<IMemoryReconciler, SimilarityReconciler>();
+        AddDefaultStore(services);
+        services.TryAddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<IMemoryStore>() as IFormationOutbox
+            ?? throw new InvalidOperationException($"The memory store '{sp.GetRequiredService<IMemoryStore>().Name}' has no formation outbox; register an IFormationOutbox or use FormationMode.Inline."));
+
+        services.TryAddSingleton<EmbeddingService>();
+        services.TryAddSingleton<MemoryContextRenderer>();
+        services.TryAddSingleton<FormationPipeline>();
+        services.TryAddSingleton<FormationSignals>();
+        services.TryAddSingleton<FormationPump>();
+        services.TryAddSingleton<IFormationPump>(sp => sp.GetRequiredService<FormationPump>());
+        services.TryAddSingleton<FormationQueue>();
+        services.TryAddSingleton<IAgentMemory, AgentMemoryService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FormationWorker>());
+        return new AgentMemoryBuilder(services);
+    }
+}

@@ -1,0 +1,42 @@
+using AgentMemory;
+using AgentMemory.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AgentMemory's memory guards.</summary>
+public static class SecurityBuilderExtensions
+{
+    /// <summary>
+    /// Registers the default guards, in this order: <see cref="PoisoningGuard"/>, <see cref="ModelJudgeGuard"/> (inert
+    /// unless enabled and an <c>IChatClient</c> is registered), <see cref="PiiGuard"/>. Poisoning runs before PII because
+    /// redaction rewrites the text the poisoning detector reads (an exfiltration target "send it to x@evil.io" becomes
+    /// "[EMAIL]") and because a blocked candidate needs no PII rewrite (the poisoning guard redacts the quarantined copy
+    /// itself). Idempotent; each guard is registered once.
+    /// </summary>
+    public static AgentMemoryBuilder UseDefaultGuards(this AgentMemoryBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AgentMemoryOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, SecurityOptionsValidator>());
+        services.TryAddSingleton<PoisoningDetector>();
+        services.TryAddSingleton(sp => new PiiDetector(sp.GetRequiredService<IOptions<AgentMemoryOptions>>().Value.Security.Pii));
+        services.TryAddSingleton<MemoryGuardChain>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PoisoningGuard>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, ModelJudgeGuard>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PiiGuard>());
+        return builder;
+    }
+
+    /// <summary>Registers the default guards (see <see cref="UseDefaultGuards"/>) and configures them.</summary>
+    public static AgentMemoryBuilder UseSecurity(this AgentMemoryBuilder builder, Action<SecurityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.UseDefaultGuards();
+        builder.Services.Configure<AgentMemoryOptions>(o => configure(o.Security));
+        return builder;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text.RegularExpressions;
+using AgentMemory.Lexical;
+
+namespace AgentMemory.Extraction;
+
+/// <summary>The sentence rules of <see cref="OfflineExtractor"/>.</summary>
+public sealed partial class OfflineExtractor
+{
+    private static readonly string[] NotFacts =
+    [
+        "sure", "not sure", "fine", "ok", "okay", "good", "great", "glad", "sorry", "happy to", "here", "back", "just",
+        "going to", "gonna", "wondering", "thinking", "curious", "afraid", "trying", "looking", "asking", "done", "ready",
+        "so ", "really", "also", "still", "about to", "excited", "thrilled", "listening", "talking",
+    ];
+
+    private static IEnumerable<string> SplitSentences(string text)
+    {
+        foreach (var raw in SentenceSplit().Split(text))
+        {
+            var sentence = LeadIn().Replace(raw.Trim(), string.Empty).Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+            if (sentence.Length >= 4 && sentence.Length <= 300)
+            {
+                yield return sentence;
+            }
+        }
+    }
+
+    private static MemoryCandidate? TryDirective(string sentence, string subjectName)
+    {
+        var match = Directive().Match(sentence);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var negative = match.Groups["neg"].Success;
+        var body = match.Groups["body"].Value.Trim();
+        if (body.Length < 3)
+        {
+            return null;
+        }
+
+        var instruction = (negative ? "do not " : string.Empty) + body;
+        var owner = subjectName == "The user" ? "the user" : subjectName;
+        return new MemoryCandidate
+        {
+            Kind = MemoryKind.Procedural,
+            Text = $"Standing instruction from {owner}: {instruction}.",
+            Importance = 0.8,
+            Topic = DirectiveTopic(body),
+        };
+    }
+
+    private static string DirectiveTopic(string body)
+    {
+        var b = body.ToUpperInvariant();
+        return b switch
+        {
+            _ when ContainsAny(b, "BULLET", "TABLE", "LIST", "MARKDOWN", "FORMAT", "HEADING", "EMOJI", "JSON") => "response-format",
+            _ when ContainsAny(b, "SHORT", "BRIEF", "CONCISE", "LONG", "DETAIL", "VERBOSE", "LENGTH", "SUMMAR") => "response-length",
+            _ when ContainsAny(b, "ENGLISH", "FRENCH", "SPANISH", "GERMAN", "LANGUAGE") => "language",
+            _ when ContainsAny(b, "FORMAL", "CASUAL", "TONE", "POLITE", "FRIENDLY", "JOKE") => "tone",
+            _ when ContainsAny(b, "CODE", "C#", "PYTHON", "EXAMPLE", "SNIPPET") => "code",
+            _ when ContainsAny(b, "CALL ME", "NAME") => "addressing",
+            _ => "workflow",
+        };
+    }
+
+    private static bool ContainsAny(string text, params string[] words)
+        => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    private static MemoryCandidate? TryFact(string sentence, string subjectName)
+    {
+        var possessive = subjectName == "The user" ? "The user's" : subjectName + "'s";
+        var key = string.Join(' ', TextAnalyzer.Default.Analyze(subjectName));
+
+        var m = MyThing().Match(sentence);
+        if (m.Success)
+        {
+            var thing = m.Groups["thing"].Value.Trim();
+            var verb = m.Groups["verb"].Value.Trim();
+            var rest = ThirdPerson(m.Groups["rest"].Value.Trim());
+            var subject = key + "|" + string.Join(' ', TextAnalyzer.Default.Analyze(thing)) + "|" + TextAnalyzer.Stem(verb.ToLowerInvariant());
+            return Fact($"{possessive} {thing} {ThirdPersonVerb(verb)} {rest}", FactTopic(thing), subject, 0.7);
+        }
+
+        m = Preference().Match(sentence);
+        if (m.Success)
+        {
+            var verb = m.Groups["verb"].Value.ToLowerInvariant();
+            var neg = m.Groups["neg"].Success;
+            var obj = ThirdPerson(m.Groups["obj"].Value.Trim());
+            var text = neg ? $"{subjectName} does not {verb} {obj}" : $"{subjectName} {ThirdPersonVerb(verb)} {obj}";
+            return Fact(text, "preference", null, 0.7);
+        }
+
+        m = IAm().Match(sentence);
+        if (m.Success)
+        {
+            var rest = m.Groups["rest"].Value.Trim();
+            var lower = rest.ToLowerInvariant();
+            if (NotFacts.Any(n => lower.StartsWith(n, StringComparison.Ordinal)) || rest.Length < 3)
+            {
+                return null;
+            }
+
+            return Fact($"{subjectName} is {ThirdPerson(rest)}", "identity", null, 0.7);
+        }
+
+        m = IDo().Match(sentence);
+        if (m.Success)
+        {
+            var verb = m.Groups["verb"].Value.ToLowerInvariant();
+            var neg = m.Groups["neg"].Success;
+            var rest = ThirdPerson(m.Groups["rest"].Value.Trim());
+            var stem = TextAnalyzer.Stem(verb.Split(' ')[0]);
+            var topic = stem switch
+            {
+                "live" or "mov" or "grew" or "born" or "was" => "home",
+                "work" or "study" => "work",
+                _ => "personal",
+            };
+            var subject = stem is "live" or "work" ? key + "|" + stem : null;
+            var text = neg ? $"{subjectName} does not {verb} {rest}" : $"{subjectName} {ThirdPersonVerb(verb)} {rest}";
+            return Fact(text, topic, subject, 0.65);
+        }
+
+        return null;
+    }
+
+    private static MemoryCandidate Fact(string text, string topic, string? subject, double importance)
+    {
+        var clean = WhiteSpace().Replace(text, " ").Trim();
+        return new MemoryCandidate
+        {
+            Kind = MemoryKind.Semantic,
+            Text = clean + ".",
+            Importance = importance,
+            Topic = topic,
+            Metadata = subject is null ? MemoryRecord.EmptyMetadata : new Dictionary<string, string>(StringComparer.Ordinal) { [SubjectKey] = subject },
+        };
+    }
+
+    private static string FactTopic(string thing)
+    {
+        var t = thing.ToUpperInvariant();
+        return ContainsAny(t, "SISTER", "BROTHER", "MOTHER", "MOM", "MUM", "FATHER", "DAD", "WIFE", "HUSBAND", "SON", "DAUGHTER", "KID", "CHILD", "PARTNER", "FAMILY", "GRAND")
+            ? "family"
+            : ContainsAny(t, "DOG", "CAT", "PET") ? "pets"
+            : ContainsAny(t, "JOB", "BOSS", "COMPANY", "TEAM", "WORK") ? "work"
+            : ContainsAny(t, "FAVOURITE", "FAVORITE") ? "preference"
+            : "personal";
+    }
+
+    private static string ThirdPersonVerb(string verb)
+    {
+        var words = verb.Split(' ', 2);
+        var head = words[0].ToLowerInvariant() switch
+        {
+            "have" => "has",
+            "am" => "is",
+            "do" => "does",
+            "go" => "goes",
+            var w when w.EndsWith('s') || w.EndsWith("ed", StringComparison.Ordinal) || w is "was" or "grew" or "can" or "will" or "is" or "lives" => w,
+            var w when w.EndsWith('y') && w.Length > 2 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) => w[..^1] + "ies",
+            var w when w.EndsWith("sh", StringComparison.Ordinal) || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith('x') => w + "es",
+            var w => w + "s",
+        };
+        return words.Length == 2 ? head + " " + words[1] : head;
+    }
+
+    private static string ThirdPerson(string text)
+        => Pronoun().Replace(text, m => m.Value.ToLowerInvariant() switch
+        {
+            "my" => "their",
+            "me" => "them",
+            "mine" => "theirs",
+            "myself" => "themselves",
+            "i'm" or "i’m" => "they are",
+            "i've" or "i’ve" => "they have",
+            "i" => "they",
+            "am" => "are",
+            _ => m.Value,
+        });
+
+    [GeneratedRegex(@"(?<=[.!?;])\s+|\n+")]
+    private static partial Regex SentenceSplit();
+
+    [GeneratedRegex(@"^((oh|well|also|btw|by the way|actually|and|but|so|anyway|okay|ok|yeah|yes|hey|hi|hello|fyi|just so you know|for the record|remember that|please note that|note that)[,!]?\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"^(please\s+)?(from now on|going forward|in (the )?future|for future (answers|replies|responses)|whenever you (answer|reply|respond)|when you (answer|reply|respond)|always|remember to|make sure to|(?<neg>never|don'?t|do not|stop))[,:]?\s+(please\s+)?(?<body>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"^my\s+(?<thing>[\p{L}\p{N}' -]{2,40}?)\s+(?<verb>is|are|was|lives|live|works|work|moved|studies|likes|loves|has|goes|plays|called|named)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex MyThing();
+
+    [GeneratedRegex(@"^i\s+(?<neg>don'?t\s+|do not\s+)?(really\s+)?(?<verb>prefer|love|like|enjoy|hate|dislike|adore|can'?t stand)\s+(?<obj>.{2,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Preference();
+
+    [GeneratedRegex(@"^i(?:'m|’m| am)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex IAm();
+
+    [GeneratedRegex(@"^i\s+(?<neg>don'?t\s+|do not\s+|never\s+)?(?<verb>live|work|have|own|study|speak|moved|grew up|was born|drive|play|eat|drink|use|volunteer|teach|run|cook|paint|go)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex IDo();
+
+    [GeneratedRegex(@"\b(my|me|mine|myself|i'm|i’m|i've|i’ve|i|am)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,152 @@
+using AgentMemory.Pipeline;
+using AgentMemory.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentMemory.Formation;
+
+/// <summary>Claims jobs from the outbox under a lease, forms their memories, completes or releases them with backoff.</summary>
+internal sealed partial class FormationPump : IFormationPump
+{
+    private readonly IFormationOutbox _outbox;
+    private readonly IMemoryStore _store;
+    private readonly FormationPipeline _pipeline;
+    private readonly FormationSignals _signals;
+    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly AgentMemoryInstrumentation _telemetry;
+    private readonly ILogger _logger;
+
+    public FormationPump(
+        IFormationOutbox outbox,
+        IMemoryStore store,
+        FormationPipeline pipeline,
+        FormationSignals signals,
+        IOptionsMonitor<AgentMemoryOptions> options,
+        TimeProvider time,
+        AgentMemoryInstrumentation telemetry,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _outbox = outbox;
+        _store = store;
+        _pipeline = pipeline;
+        _signals = signals;
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPump>();
+        WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    }
+
+    /// <summary>This pump's identity in the outbox's leases.</summary>
+    public string WorkerId { get; }
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _options.CurrentValue.Formation;
+        await RecordQueueStatsAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<FormationJob> jobs;
+        using (_telemetry.StartStoreActivity(_store, "claim"))
+        {
+            jobs = await _outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (jobs.Count == 0)
+        {
+            return 0;
+        }
+
+        // Jobs of one batch belong to distinct scopes (the outbox's claim rule), so they may run side by side.
+        await Task.WhenAll(jobs.Select(job => ProcessAsync(job, WorkerId, cancellationToken))).ConfigureAwait(false);
+        _signals.SignalProgress();
+        return jobs.Count;
+    }
+
+    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        var processed = 0;
+        while (true)
+        {
+            var claimed = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            processed += claimed;
+            if (claimed > 0)
+            {
+                continue;
+            }
+
+            var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+            if (stats.Pending + stats.InFlight == 0)
+            {
+                return processed;
+            }
+
+            // Jobs are leased by another worker or wait for their retry time: wait for progress or poll again.
+            var poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+            await Task.WhenAny(_signals.Progress, poll).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Processes one claimed job and completes it, or releases it for a retry with exponential backoff.</summary>
+    internal async Task<bool> ProcessAsync(FormationJob job, string workerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (messages, time, metadata) = FormationPayload.Deserialize(job.Payload);
+            await _pipeline.FormAsync(new FormationWork(job.Id, job.Scope, messages, time, metadata), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease expires and another worker (or this one after a restart) takes the job again.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var retryAt = _time.GetUtcNow() + Backoff(job.Attempts, _options.CurrentValue.Formation);
+            Log.JobFailed(_logger, ex, job.Id, job.Attempts + 1, retryAt);
+            using (_telemetry.StartStoreActivity(_store, "release"))
+            {
+                await _outbox.ReleaseAsync(job.Id, workerId, $"{ex.GetType().Name}: {ex.Message}", retryAt, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        bool completed;
+        using (_telemetry.StartStoreActivity(_store, "complete"))
+        {
+            completed = await _outbox.CompleteAsync(job.Id, workerId, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (!completed)
+        {
+            Log.LeaseLost(_logger, job.Id);
+        }
+
+        return completed;
+    }
+
+    /// <summary>The delay before attempt <paramref name="attempts"/> + 1: base × 2^attempts, capped at the maximum.</summary>
+    internal static TimeSpan Backoff(int attempts, FormationOptions options)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts, 0, 30));
+        var ticks = Math.Min(options.RetryBaseDelay.Ticks * factor, options.RetryMaxDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
+    }
+
+    private async Task RecordQueueStatsAsync(CancellationToken cancellationToken)
+    {
+        if (!_telemetry.QueueDepth.Enabled && !_telemetry.QueueAge.Enabled)
+        {
+            return;
+        }
+
+        var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+        _telemetry.QueueDepth.Record(stats.Pending + stats.InFlight);
+        if (stats.OldestEnqueuedAt is { } oldest)
+        {
+            _telemetry.QueueAge.Record(Math.Max(0, (_time.GetUtcNow() - oldest).TotalSeconds));
+        }
+    }
+}

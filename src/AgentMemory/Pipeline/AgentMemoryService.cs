@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using AgentMemory.Context;
+using AgentMemory.Formation;
+using AgentMemory.Telemetry;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentMemory.Pipeline;
+
+/// <summary>The <see cref="IAgentMemory"/> facade: formation through the queue or inline, recall, context, records, compliance.</summary>
+internal sealed partial class AgentMemoryService : IAgentMemory
+{
+    private readonly IMemoryStore _store;
+    private readonly FormationPipeline _pipeline;
+    private readonly FormationQueue _queue;
+    private readonly IFormationPump _pump;
+    private readonly IServiceProvider _services;
+    private readonly MemoryContextRenderer _renderer;
+    private readonly EmbeddingService _embeddings;
+    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly AgentMemoryInstrumentation _telemetry;
+    private readonly ILogger _logger;
+
+    public AgentMemoryService(
+        IMemoryStore store,
+        FormationPipeline pipeline,
+        FormationQueue queue,
+        IFormationPump pump,
+        IServiceProvider services,
+        MemoryContextRenderer renderer,
+        EmbeddingService embeddings,
+        IOptionsMonitor<AgentMemoryOptions> options,
+        TimeProvider time,
+        AgentMemoryInstrumentation telemetry,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _store = store;
+        _pipeline = pipeline;
+        _queue = queue;
+        _pump = pump;
+        _services = services;
+        _renderer = renderer;
+        _embeddings = embeddings;
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AgentMemoryService>();
+        _ = options.CurrentValue; // fail fast on invalid options when no host runs ValidateOnStart
+    }
+
+    public async Task<RememberReceipt> RememberAsync(MemoryScope scope, IEnumerable<ChatMessage> messages, RememberOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(messages);
+        var list = messages.ToList();
+        if (list.Any(m => m is null))
+        {
+            throw new ArgumentException("The messages must not contain null.", nameof(messages));
+        }
+
+        using var activity = _telemetry.StartActivity("remember", scope);
+        var jobId = Guid.CreateVersion7(_time.GetUtcNow());
+        var time = options?.ConversationTime ?? _time.GetUtcNow();
+        var mode = options?.Mode ?? _options.CurrentValue.Formation.Mode;
+        activity?.SetTag("agentmemory.formation.mode", mode.ToString());
+        if (list.Count == 0)
+        {
+            return new RememberReceipt(jobId, false, []);
+        }
+
+        try
+        {
+            if (mode == FormationMode.Inline)
+            {
+                var outcomes = await _pipeline.FormAsync(new FormationWork(jobId, scope, list, time, options?.Metadata), cancellationToken).ConfigureAwait(false);
+                return new RememberReceipt(jobId, false, outcomes);
+            }
+
+            var job = new FormationJob
+            {
+                Id = jobId,
+                Scope = scope,
+                Payload = FormationPayload.Serialize(list, time, options?.Metadata),
+                EnqueuedAt = _time.GetUtcNow(),
+            };
+            await _queue.EnqueueAsync(job, list.Count, cancellationToken).ConfigureAwait(false);
+            return new RememberReceipt(jobId, true, []);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AgentMemoryInstrumentation.SetError(activity, ex);
+            throw;
+        }
+    }
+
+    public async Task<FormationOutcome> SaveAsync(MemoryScope scope, MemoryCandidate candidate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(candidate);
+        using var activity = _telemetry.StartActivity("save", scope);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await _pipeline.ProcessCandidateAsync(scope, candidate, Guid.CreateVersion7(_time.GetUtcNow()), new GuardContext(scope, []), throwOnInvalid: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    public async Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
+        ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        var retriever = _services.GetService<IRetriever>()
+            ?? throw new InvalidOperationException("No IRetriever is registered. AddAgentMemory registers the hybrid retriever by default; register one with services.AddSingleton<IRetriever, …>().");
+
+        using var activity = _telemetry.StartActivity("recall", request.Scope);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var hits = await retriever.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("agentmemory.hits", hits.Count);
+            if (hits.Count > 0)
+            {
+                using (_telemetry.StartStoreActivity(_store, "record_access"))
+                {
+                    await _store.RecordAccessAsync(request.Scope, hits.Select(h => h.Record.Id).ToList(), QueryHash(request.Query), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _telemetry.RecallDuration.Record(elapsed);
+            Log.Recalled(_logger, hits.Count, elapsed);
+            return hits;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AgentMemoryInstrumentation.SetError(activity, ex);
+            throw;
+        }
+    }
+
+    public async Task<MemoryContext> BuildContextAsync(RecallRequest request, int? tokenBudget = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var budget = tokenBudget ?? _options.CurrentValue.Context.TokenBudget;
+        ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(tokenBudget));
+        var hits = await RecallAsync(request, cancellationToken).ConfigureAwait(false);
+        return _renderer.Render(hits, budget);
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        using var activity = _telemetry.StartActivity("flush");
+        await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SHA-256 of the query (hex), recorded in the audit trail instead of the query text.</summary>
+    internal static string QueryHash(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
+}

@@ -1,0 +1,58 @@
+using AgentMemory.Telemetry;
+using AgentMemory.Vectors;
+using Microsoft.Extensions.AI;
+
+namespace AgentMemory.Pipeline;
+
+/// <summary>Embeds texts with the registered generator, checks the vectors and L2-normalises them.</summary>
+internal sealed class EmbeddingService
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly AgentMemoryInstrumentation _telemetry;
+    private readonly int? _declaredDimensions;
+    private int _observedDimensions;
+
+    public EmbeddingService(IEmbeddingGenerator<string, Embedding<float>> generator, AgentMemoryInstrumentation telemetry)
+    {
+        _generator = generator;
+        _telemetry = telemetry;
+        _declaredDimensions = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
+    }
+
+    /// <summary>Embeds one text.</summary>
+    /// <exception cref="InvalidMemoryException">The generator returned no vector, a vector of the wrong dimension, or a non-finite or zero vector.</exception>
+    public async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken)
+    {
+        using var activity = _telemetry.StartActivity("embed");
+        GeneratedEmbeddings<Embedding<float>> generated;
+        try
+        {
+            generated = await _generator.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AgentMemoryInstrumentation.SetError(activity, ex);
+            throw;
+        }
+
+        _telemetry.RecordTokens("embeddings", generated.Usage?.InputTokenCount, null);
+        if (generated.Count != 1)
+        {
+            throw new ModelOutputException($"The embedding generator returned {generated.Count} vectors for one text.") { Component = "embeddings", Operation = "generate" };
+        }
+
+        var vector = generated[0].Vector.Span;
+        var expected = _declaredDimensions ?? (Volatile.Read(ref _observedDimensions) is var seen && seen > 0 ? seen : (int?)null);
+        if (expected is { } dims && vector.Length != dims)
+        {
+            throw new InvalidMemoryException(
+                MemoryValidationError.DimensionMismatch,
+                $"The embedding generator returned a {vector.Length}-dimensional vector; {dims} dimensions were expected. Every memory of a store must use the same embedding model and dimension.",
+                nameof(text));
+        }
+
+        Interlocked.CompareExchange(ref _observedDimensions, vector.Length, 0);
+        activity?.SetTag("gen_ai.embeddings.dimension.count", vector.Length);
+        return VectorMath.Normalize(vector);
+    }
+}

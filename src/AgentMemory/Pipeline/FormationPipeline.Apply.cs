@@ -1,0 +1,208 @@
+using AgentMemory.Telemetry;
+
+namespace AgentMemory.Pipeline;
+
+/// <summary>Guards, the store step and the memory budget of <see cref="FormationPipeline"/>.</summary>
+internal sealed partial class FormationPipeline
+{
+    private async Task<(MemoryCandidate? Candidate, FormationOutcome? Outcome)> GuardAsync(MemoryScope target, MemoryCandidate candidate, Guid id, GuardContext context, CancellationToken cancellationToken)
+    {
+        foreach (var guard in _guards)
+        {
+            GuardVerdict verdict;
+            using (var activity = _telemetry.StartActivity("guard", target))
+            {
+                activity?.SetTag("agentmemory.guard", guard.GetType().Name);
+                verdict = await guard.InspectAsync(candidate, context, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("agentmemory.guard.action", verdict.Action.ToString());
+            }
+
+            switch (verdict.Action)
+            {
+                case GuardAction.Block:
+                    var reason = verdict.Reason ?? guard.GetType().Name;
+                    using (_telemetry.StartStoreActivity(_store, "quarantine"))
+                    {
+                        await _store.QuarantineAsync(
+                            new QuarantinedMemory
+                            {
+                                Id = id,
+                                Scope = target,
+                                Text = candidate.Text,
+                                Provenance = candidate.Provenance,
+                                Reason = reason,
+                                Score = verdict.Score,
+                                At = _time.GetUtcNow(),
+                            },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+
+                    _telemetry.Blocked.Add(1);
+                    Log.CandidateBlocked(_logger, guard.GetType().Name, verdict.Reason);
+                    return (null, new FormationOutcome(FormationOutcomeKind.Blocked, Reason: reason));
+
+                case GuardAction.Rewrite when verdict.Candidate is not null:
+                    candidate = verdict.Candidate;
+                    Log.CandidateRewritten(_logger, guard.GetType().Name);
+                    using (_telemetry.StartStoreActivity(_store, "audit"))
+                    {
+                        await _store.AppendAuditAsync(
+                            new AuditEntry
+                            {
+                                At = _time.GetUtcNow(),
+                                Action = AuditAction.Redacted,
+                                Scope = target,
+                                MemoryIds = [id],
+                                Detail = guard.GetType().Name + (verdict.Reason is null ? string.Empty : ": " + verdict.Reason),
+                                Count = 1,
+                            },
+                            cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+        }
+
+        return (candidate, null);
+    }
+
+    private async Task<FormationOutcome> ApplyAsync(
+        MemoryScope target,
+        MemoryCandidate candidate,
+        Guid id,
+        float[] embedding,
+        ReconciliationDecision decision,
+        IReadOnlyList<ScoredMemory> neighbours,
+        AgentMemoryOptions options,
+        CancellationToken cancellationToken)
+    {
+        var existing = decision.TargetId is { } targetId ? neighbours.FirstOrDefault(n => n.Record.Id == targetId).Record : null;
+        switch (decision.Action)
+        {
+            case ReconciliationAction.None:
+                return new FormationOutcome(FormationOutcomeKind.Unchanged, existing, decision.Reason ?? "already known");
+
+            case ReconciliationAction.Delete when existing is not null:
+                using (_telemetry.StartStoreActivity(_store, "delete"))
+                {
+                    await _store.DeleteAsync(target, existing.Id, MemoryChangeKind.Deleted, decision.Reason, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new FormationOutcome(FormationOutcomeKind.Deleted, existing, decision.Reason);
+
+            case ReconciliationAction.Update or ReconciliationAction.Supersede when existing is not null:
+                var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
+                var vector = string.Equals(text, candidate.Text, StringComparison.Ordinal)
+                    ? embedding
+                    : await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+                var metadata = new Dictionary<string, string>(existing.Metadata, StringComparer.Ordinal);
+                foreach (var (key, value) in candidate.Metadata)
+                {
+                    metadata[key] = value;
+                }
+
+                var changed = existing with
+                {
+                    Text = text,
+                    Embedding = vector,
+                    Topic = candidate.Topic ?? existing.Topic,
+                    Importance = Math.Max(existing.Importance, candidate.Importance),
+                    Provenance = candidate.Provenance,
+                    Metadata = metadata,
+                    ExpiresAt = candidate.ExpiresAt,
+                    OccurredAt = candidate.OccurredAt ?? existing.OccurredAt,
+                    UpdatedAt = _time.GetUtcNow(),
+                    SchemaVersion = options.Formation.SchemaVersion,
+                };
+                var supersede = decision.Action == ReconciliationAction.Supersede;
+                MemoryRecord stored;
+                using (_telemetry.StartStoreActivity(_store, "update"))
+                {
+                    stored = await _store.UpdateAsync(changed, supersede ? MemoryChangeKind.Superseded : MemoryChangeKind.Updated, decision.Reason, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new FormationOutcome(supersede ? FormationOutcomeKind.Superseded : FormationOutcomeKind.Updated, stored, decision.Reason);
+
+            default:
+                // Add, or a decision naming a memory the target scope does not own: never touch another scope's memory.
+                var record = ToRecord(target, candidate, id, embedding, options.Formation.SchemaVersion);
+                MemoryRecord added;
+                using (_telemetry.StartStoreActivity(_store, "add"))
+                {
+                    added = await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
+                }
+
+                _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
+                await EnforceBudgetAsync(target, added.Id, options.Formation, cancellationToken).ConfigureAwait(false);
+                return new FormationOutcome(FormationOutcomeKind.Added, added, decision.Reason);
+        }
+    }
+
+    private MemoryRecord ToRecord(MemoryScope target, MemoryCandidate candidate, Guid id, float[] embedding, int schemaVersion)
+    {
+        var now = _time.GetUtcNow();
+        return new MemoryRecord
+        {
+            Id = id,
+            Scope = target,
+            Kind = candidate.Kind,
+            Text = candidate.Text,
+            Embedding = embedding,
+            Topic = candidate.Topic,
+            Importance = candidate.Importance,
+            Provenance = candidate.Provenance,
+            Metadata = candidate.Metadata,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = candidate.ExpiresAt,
+            OccurredAt = candidate.OccurredAt,
+            SchemaVersion = schemaVersion,
+        };
+    }
+
+    /// <summary>Evicts the lowest-retention memories of <paramref name="scope"/> while it holds more than its budget.</summary>
+    internal async Task<int> EnforceBudgetAsync(MemoryScope scope, Guid? keep, FormationOptions options, CancellationToken cancellationToken)
+    {
+        var budget = options.GetMemoryBudget(scope.TenantId);
+        long count;
+        using (_telemetry.StartStoreActivity(_store, "count"))
+        {
+            count = await _store.CountAsync(scope, ScopeMatch.Exact, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (count <= budget)
+        {
+            return 0;
+        }
+
+        var now = _time.GetUtcNow();
+        var ranked = new List<(double Score, MemoryRecord Record)>();
+        await foreach (var record in _store.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Exact }, cancellationToken).ConfigureAwait(false))
+        {
+            if (record.Id != keep)
+            {
+                ranked.Add((RetentionPolicy.Score(record, now, options.RetentionHalfLife), record));
+            }
+        }
+
+        var evicted = 0;
+        foreach (var (_, record) in ranked.OrderBy(r => r.Score).ThenBy(r => r.Record.CreatedAt).Take((int)Math.Min(int.MaxValue, count - budget)))
+        {
+            using (_telemetry.StartStoreActivity(_store, "evict"))
+            {
+                if (await _store.DeleteAsync(scope, record.Id, MemoryChangeKind.Evicted, "over the scope's memory budget", cancellationToken).ConfigureAwait(false))
+                {
+                    evicted++;
+                }
+            }
+        }
+
+        if (evicted > 0)
+        {
+            _telemetry.Evicted.Add(evicted);
+            Log.Evicted(_logger, evicted, scope.TenantId, budget);
+        }
+
+        return evicted;
+    }
+}

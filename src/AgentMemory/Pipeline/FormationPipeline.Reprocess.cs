@@ -1,0 +1,46 @@
+using AgentMemory.Telemetry;
+
+namespace AgentMemory.Pipeline;
+
+/// <summary>Re-processing of records formed under an older schema version.</summary>
+internal sealed partial class FormationPipeline
+{
+    /// <summary>Runs <paramref name="record"/>'s text through the current guards and embedding generator and updates it in place with <paramref name="schemaVersion"/>.</summary>
+    /// <returns>The updated record, or null when a guard blocked it (it is then quarantined and deleted).</returns>
+    public async Task<MemoryRecord?> ReprocessAsync(MemoryRecord record, int schemaVersion, CancellationToken cancellationToken)
+    {
+        using var activity = _telemetry.StartActivity("reprocess", record.Scope);
+        var candidate = new MemoryCandidate
+        {
+            Kind = record.Kind,
+            Text = record.Text,
+            Importance = record.Importance,
+            Topic = record.Topic,
+            ExpiresAt = record.ExpiresAt,
+            OccurredAt = record.OccurredAt,
+            Provenance = record.Provenance,
+            Metadata = record.Metadata,
+        };
+        var guarded = await GuardAsync(record.Scope, candidate, record.Id, new GuardContext(record.Scope, []), cancellationToken).ConfigureAwait(false);
+        if (guarded.Outcome is not null)
+        {
+            using (_telemetry.StartStoreActivity(_store, "delete"))
+            {
+                await _store.DeleteAsync(record.Scope, record.Id, MemoryChangeKind.Deleted, "blocked when re-processed", cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+
+        var text = guarded.Candidate!.Text;
+        var embedding = await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        using (_telemetry.StartStoreActivity(_store, "update"))
+        {
+            return await _store.UpdateAsync(
+                record with { Text = text, Embedding = embedding, SchemaVersion = schemaVersion, UpdatedAt = _time.GetUtcNow() },
+                MemoryChangeKind.Updated,
+                $"re-processed from schema version {record.SchemaVersion} to {schemaVersion}",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using AgentMemory.Storage;
+using AgentMemory.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentMemory.Pipeline;
+
+/// <summary>
+/// The formation pipeline: extractor → guards (in registration order) → embed → reconcile against the target scope's
+/// nearest memories → store (add / update / supersede / delete), then the scope's memory budget.
+/// </summary>
+internal sealed partial class FormationPipeline
+{
+    private readonly IMemoryStore _store;
+    private readonly IExtractor _extractor;
+    private readonly IMemoryGuard[] _guards;
+    private readonly IMemoryReconciler _reconciler;
+    private readonly EmbeddingService _embeddings;
+    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly AgentMemoryInstrumentation _telemetry;
+    private readonly ILogger _logger;
+
+    public FormationPipeline(
+        IMemoryStore store,
+        IExtractor extractor,
+        IEnumerable<IMemoryGuard> guards,
+        IMemoryReconciler reconciler,
+        EmbeddingService embeddings,
+        IOptionsMonitor<AgentMemoryOptions> options,
+        TimeProvider time,
+        AgentMemoryInstrumentation telemetry,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _store = store;
+        _extractor = extractor;
+        _guards = guards.ToArray();
+        _reconciler = reconciler;
+        _embeddings = embeddings;
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPipeline>();
+    }
+
+    /// <summary>Forms memories from a conversation. Idempotent per job id: a retry re-creates the same memory ids.</summary>
+    public async Task<IReadOnlyList<FormationOutcome>> FormAsync(FormationWork work, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = _telemetry.StartActivity("formation", work.Scope);
+        activity?.SetTag("agentmemory.job.id", work.JobId.ToString());
+        try
+        {
+            IReadOnlyList<MemoryCandidate> candidates;
+            using (var extract = _telemetry.StartActivity("extract", work.Scope))
+            {
+                candidates = await _extractor.ExtractAsync(
+                    new ExtractionRequest { Scope = work.Scope, Messages = work.Messages, ConversationTime = work.ConversationTime },
+                    cancellationToken).ConfigureAwait(false);
+                extract?.SetTag("agentmemory.candidates", candidates.Count);
+            }
+
+            var context = new GuardContext(work.Scope, work.Messages);
+            var outcomes = new List<FormationOutcome>(candidates.Count);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var candidate = candidates[i];
+                if (work.Metadata is { Count: > 0 })
+                {
+                    var merged = new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal);
+                    foreach (var (key, value) in work.Metadata)
+                    {
+                        merged.TryAdd(key, value);
+                    }
+
+                    candidate = candidate with { Metadata = merged };
+                }
+
+                outcomes.Add(await ProcessCandidateAsync(work.Scope, candidate, MemoryIds.ForCandidate(work.JobId, i), context, throwOnInvalid: false, cancellationToken).ConfigureAwait(false));
+            }
+
+            Log.JobProcessed(
+                _logger,
+                work.JobId,
+                outcomes.Count(o => o.Kind == FormationOutcomeKind.Added),
+                outcomes.Count(o => o.Kind is FormationOutcomeKind.Updated or FormationOutcomeKind.Superseded or FormationOutcomeKind.Deleted),
+                outcomes.Count(o => o.Kind == FormationOutcomeKind.Unchanged),
+                outcomes.Count(o => o.Kind == FormationOutcomeKind.Blocked));
+            return outcomes;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AgentMemoryInstrumentation.SetError(activity, ex);
+            throw;
+        }
+        finally
+        {
+            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>Guards, embeds, reconciles and stores one candidate.</summary>
+    /// <param name="scope">The scope the conversation belongs to.</param>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="id">The id a new memory gets.</param>
+    /// <param name="context">What the guards see.</param>
+    /// <param name="throwOnInvalid">Whether an invalid candidate throws (a direct save) or is skipped (a queued job must not fail forever on it).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<FormationOutcome> ProcessCandidateAsync(MemoryScope scope, MemoryCandidate candidate, Guid id, GuardContext context, bool throwOnInvalid, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var now = _time.GetUtcNow();
+        var target = TargetScope(scope, options.Formation);
+
+        try
+        {
+            ValidateCandidate(candidate, options.MaxTextLength);
+        }
+        catch (InvalidMemoryException ex) when (!throwOnInvalid)
+        {
+            return new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "invalid candidate skipped: " + ex.Message);
+        }
+
+        if (candidate.ExpiresAt is null && options.Formation.DefaultTimeToLive.TryGetValue(candidate.Kind, out var ttl))
+        {
+            candidate = candidate with { ExpiresAt = now + ttl };
+        }
+
+        if (candidate.ExpiresAt is { } expiry && expiry <= now)
+        {
+            return new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "already expired");
+        }
+
+        var guarded = await GuardAsync(target, candidate, id, context, cancellationToken).ConfigureAwait(false);
+        if (guarded.Outcome is { } blocked)
+        {
+            return blocked;
+        }
+
+        candidate = guarded.Candidate!;
+        Log.CandidateText(_logger, candidate.Kind, candidate.Text);
+        var embedding = await _embeddings.EmbedAsync(candidate.Text, cancellationToken).ConfigureAwait(false);
+        var neighbours = await FindNeighboursAsync(target, embedding, options.Reconciliation.Neighbours, cancellationToken).ConfigureAwait(false);
+
+        ReconciliationDecision decision;
+        using (var activity = _telemetry.StartActivity("reconcile", target))
+        {
+            decision = await _reconciler.ReconcileAsync(new ReconciliationRequest(target, candidate, embedding, neighbours), cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("agentmemory.reconciliation.action", decision.Action.ToString());
+        }
+
+        return await ApplyAsync(target, candidate, id, embedding, decision, neighbours, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static MemoryScope TargetScope(MemoryScope scope, FormationOptions options)
+        => scope.SessionId is null || options.KeepSessionScope ? scope : new MemoryScope(scope.TenantId, scope.UserId, scope.AgentId);
+
+    private static void ValidateCandidate(MemoryCandidate candidate, int maxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        MemoryRecordValidator.ValidateText(candidate.Text, maxTextLength);
+        if (!double.IsFinite(candidate.Importance) || candidate.Importance < 0 || candidate.Importance > 1)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.InvalidImportance, "A memory's importance must be between 0 and 1.", nameof(candidate));
+        }
+    }
+
+    private async Task<IReadOnlyList<ScoredMemory>> FindNeighboursAsync(MemoryScope target, float[] embedding, int count, CancellationToken cancellationToken)
+    {
+        MemorySearchResult result;
+        using (_telemetry.StartStoreActivity(_store, "search"))
+        {
+            result = await _store.SearchAsync(new MemorySearchRequest { Scope = target, Vector = embedding, Limit = count * 3 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only memories the target scope owns may be changed by reconciliation (never a broader, shared scope's).
+        return result.VectorMatches.Where(m => m.Record.Scope.Equals(target)).OrderByDescending(m => m.Score).Take(count).ToList();
+    }
+}

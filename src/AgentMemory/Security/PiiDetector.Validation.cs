@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace AgentMemory.Security;
+
+public sealed partial class PiiDetector
+{
+    private static readonly Dictionary<string, int> IbanLengths = new(StringComparer.Ordinal)
+    {
+        ["AD"] = 24, ["AT"] = 20, ["BE"] = 16, ["BG"] = 22, ["CH"] = 21, ["CY"] = 28, ["CZ"] = 24, ["DE"] = 22, ["DK"] = 18,
+        ["EE"] = 20, ["ES"] = 24, ["FI"] = 18, ["FR"] = 27, ["GB"] = 22, ["GR"] = 27, ["HR"] = 21, ["HU"] = 28, ["IE"] = 22,
+        ["IS"] = 26, ["IT"] = 27, ["LI"] = 21, ["LT"] = 20, ["LU"] = 20, ["LV"] = 21, ["MC"] = 27, ["MT"] = 31, ["NL"] = 18,
+        ["NO"] = 15, ["PL"] = 28, ["PT"] = 25, ["RO"] = 24, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27, ["TR"] = 26,
+        ["AE"] = 23, ["SA"] = 24, ["IL"] = 23, ["BR"] = 29, ["UA"] = 29, ["QA"] = 29, ["KW"] = 30, ["JO"] = 30,
+    };
+
+    /// <summary>Whether a run of digits (spaces and dashes allowed) is a Luhn-valid card number of a known issuer range.</summary>
+    internal static bool IsValidCard(string candidate)
+    {
+        Span<int> digits = stackalloc int[19];
+        var n = 0;
+        foreach (var c in candidate)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (n == 19)
+                {
+                    return false;
+                }
+
+                digits[n++] = c - '0';
+            }
+        }
+
+        if (n < 13 || digits[0] is 0 or 7 or 8 or 9)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var d = digits[n - 1 - i];
+            if (i % 2 == 1)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    /// <summary>Whether a text (spaces allowed) is an IBAN of the right length for its country with a valid mod-97 checksum.</summary>
+    internal static bool IsValidIban(string candidate)
+    {
+        var compact = new string([.. candidate.Where(c => c != ' ').Select(char.ToUpperInvariant)]);
+        if (compact.Length < 15 || !IbanLengths.TryGetValue(compact[..2], out var length) || compact.Length != length)
+        {
+            return false;
+        }
+
+        var rearranged = compact[4..] + compact[..4];
+        var remainder = 0;
+        foreach (var c in rearranged)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                remainder = ((remainder * 10) + (c - '0')) % 97;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                var v = c - 'A' + 10;
+                remainder = ((remainder * 100) + v) % 97;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return remainder == 1;
+    }
+
+    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?\b")]
+    private static partial Regex IbanCandidate();
+
+    [GeneratedRegex(@"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")]
+    private static partial Regex CardCandidate();
+
+    [GeneratedRegex(@"(?<![\d-])(?<a>\d{3})(?<sep1>[- ]?)(?<g>\d{2})(?<sep2>[- ]?)(?<s>\d{4})(?![\d-])")]
+    private static partial Regex Ssn();
+
+    [GeneratedRegex(@"\b(ssn|social security|social-security|soc\.? sec\.?|ss#|ss no)\b[^.\n]{0,30}$", RegexOptions.IgnoreCase)]
+    private static partial Regex SsnContext();
+
+    [GeneratedRegex(@"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)")]
+    private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")]
+    private static partial Regex Ipv6Candidate();
+
+    [GeneratedRegex(@"\b(v|ver|version|versions|release|build|firmware|update|upgrade|sdk|api|package|patch|kernel|chrome|python|node|\.net|java)\.?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionContext();
+
+    [GeneratedRegex(@"\b(born|birth ?date|date of birth|d\.?o\.?b\.?|birthday|bday|b-day|geboren|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|anniversaire|naci[oó]?|nacida|nacido|fecha de nacimiento|cumplea[ñn]os)\b\s*(is|was|on|in|:|=|-|am|el|le|the)?\s*(on|in|the|am|el|le)?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex BirthContext();
+
+    [GeneratedRegex(@"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|\.)?(?: of)? (?:de )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?,?(?: de)? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})", RegexOptions.IgnoreCase)]
+    private static partial Regex DateText();
+
+    [GeneratedRegex(@"\b\d{1,5}[A-Za-z]?(?: [A-Z][a-zA-Z'.]*| \d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Crescent|Close|Gardens)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#) ?[A-Za-z0-9-]+)?")]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)|(?:Calle|Avenida|Av\.|Paseo|Plaza|Carrer|Rue|Avenue|Boulevard|Chemin|Place|Allée|Impasse)(?: (?:de|del|la|las|los|du|des|de la|d')?\s?[A-ZÁÉÍÓÚ][\wáéíóúñçèéêàâ'-]+){1,4}),? \d{1,4}[a-zA-Z]?\b|\b\d{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai) (?:de |du |des |de la |d')?[A-ZÉ][\wéèêàâç'-]+(?: [A-Za-zéèêàâç'-]+){0,3}")]
+    private static partial Regex EuropeanAddress();
+
+    [GeneratedRegex(@"\b(phone|tel|telephone|mobile|cell|call|text|txt|sms|whatsapp|signal|fax|reach|contact|ring|dial|number is|teléfono|telefono|móvil|movil|téléphone|portable|handy|telefon|nummer|numéro)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneContext();
+
+    [GeneratedRegex(@"(order|invoice|ticket|tracking|ref|reference|case|account|acct|id|isbn|serial|sku|part|model|confirmation|booking|po|transaction|txn|policy|claim|customer)\s*(no\.?|number|num|#|:|id)?\s*[:#]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPhoneContext();
+}

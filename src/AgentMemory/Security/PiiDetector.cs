@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace AgentMemory.Security;
+
+/// <summary>
+/// Finds personal data in a text: e-mail addresses, phone numbers (libphonenumber), payment cards (Luhn), IBANs
+/// (mod-97), US social security numbers (with the invalid ranges excluded), IPv4/IPv6 addresses, dates of birth (a date
+/// near "born", "DOB", "birthday"…) and recognisable street addresses. Stateless and thread-safe.
+/// </summary>
+public sealed partial class PiiDetector
+{
+    private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
+    private readonly string[] _regions;
+
+    /// <summary>Creates a detector recognising national phone formats of US, GB, DE, FR and ES.</summary>
+    public PiiDetector()
+        : this(new PiiGuardOptions())
+    {
+    }
+
+    /// <summary>Creates a detector with the phone regions of <paramref name="options"/>.</summary>
+    public PiiDetector(PiiGuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _regions = options.PhoneRegions.Count == 0 ? ["US"] : [.. options.PhoneRegions.Select(r => r.ToUpperInvariant())];
+    }
+
+    /// <summary>Finds the personal data in <paramref name="text"/>: non-overlapping spans in text order.</summary>
+    public IReadOnlyList<PiiMatch> Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<PiiMatch>();
+        if (text.Length == 0)
+        {
+            return found;
+        }
+
+        // Most specific first: a later match overlapping an earlier one is dropped.
+        AddAll(found, Email().Matches(text), PiiType.Email, static _ => true);
+        AddAll(found, IbanCandidate().Matches(text), PiiType.Iban, static m => IsValidIban(m.Value));
+        AddAll(found, CardCandidate().Matches(text), PiiType.Card, static m => IsValidCard(m.Value));
+        AddSsns(found, text);
+        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index));
+        AddAll(found, Ipv6Candidate().Matches(text), PiiType.IpAddress, static m => IsIpv6(m.Value));
+        AddDatesOfBirth(found, text);
+        AddAll(found, Address().Matches(text), PiiType.Address, static _ => true);
+        AddAll(found, EuropeanAddress().Matches(text), PiiType.Address, static _ => true);
+        AddPhones(found, text);
+        found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static void AddAll(List<PiiMatch> found, MatchCollection matches, PiiType type, Func<Match, bool> accept)
+    {
+        foreach (Match m in matches)
+        {
+            if (accept(m))
+            {
+                TryAdd(found, new PiiMatch(type, m.Index, m.Length));
+            }
+        }
+    }
+
+    private static bool TryAdd(List<PiiMatch> found, PiiMatch match)
+    {
+        foreach (var f in found)
+        {
+            if (f.Overlaps(match.Start, match.Length))
+            {
+                return false;
+            }
+        }
+
+        found.Add(match);
+        return true;
+    }
+
+    private void AddPhones(List<PiiMatch> found, string text)
+    {
+        foreach (var region in _regions)
+        {
+            IEnumerable<PhoneNumberMatch> matches;
+            try
+            {
+                matches = _phones.FindNumbers(text, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue).ToList();
+            }
+            catch (NumberParseException)
+            {
+                continue;
+            }
+
+            foreach (var m in matches)
+            {
+                var raw = m.RawString;
+                var digits = raw.Count(char.IsDigit);
+                if (digits < 7 || NotAPhoneContext().IsMatch(Before(text, m.Start, 24)))
+                {
+                    continue;
+                }
+
+                var formatted = raw.Contains('+', StringComparison.Ordinal) || raw.Any(c => c is ' ' or '-' or '.' or '(' or ')');
+                if (!formatted && !PhoneContext().IsMatch(Before(text, m.Start, 40)))
+                {
+                    continue;
+                }
+
+                TryAdd(found, new PiiMatch(PiiType.Phone, m.Start, raw.Length));
+            }
+        }
+    }
+
+    private static void AddSsns(List<PiiMatch> found, string text)
+    {
+        foreach (Match m in Ssn().Matches(text))
+        {
+            var area = int.Parse(m.Groups["a"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var group = int.Parse(m.Groups["g"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var serial = int.Parse(m.Groups["s"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
+            {
+                continue;
+            }
+
+            var separated = m.Value.Length == 11;
+            if (!separated && !SsnContext().IsMatch(Before(text, m.Index, 40)))
+            {
+                continue;
+            }
+
+            if (separated && m.Groups["sep1"].Value != m.Groups["sep2"].Value)
+            {
+                continue;
+            }
+
+            TryAdd(found, new PiiMatch(PiiType.Ssn, m.Index, m.Length));
+        }
+    }
+
+    private static void AddDatesOfBirth(List<PiiMatch> found, string text)
+    {
+        foreach (Match ctx in BirthContext().Matches(text))
+        {
+            var windowStart = ctx.Index + ctx.Length;
+            var window = text.Substring(windowStart, Math.Min(60, text.Length - windowStart));
+            var date = DateText().Match(window);
+            if (date.Success)
+            {
+                TryAdd(found, new PiiMatch(PiiType.DateOfBirth, windowStart + date.Index, date.Length));
+            }
+        }
+    }
+
+    private static string Before(string text, int index, int length)
+    {
+        var start = Math.Max(0, index - length);
+        return text[start..index];
+    }
+
+    private static bool LooksLikeVersion(string text, int index) =>
+        VersionContext().IsMatch(Before(text, index, 16)) || (index > 0 && char.IsLetter(text[index - 1]));
+
+    private static bool IsIpv6(string value) =>
+        value.Count(c => c == ':') >= 2
+        && (value.Contains("::", StringComparison.Ordinal) || value.Count(c => c == ':') == 7)
+        && value.Any(char.IsDigit)
+        && IPAddress.TryParse(value, out var ip)
+        && ip.AddressFamily == AddressFamily.InterNetworkV6;
+}

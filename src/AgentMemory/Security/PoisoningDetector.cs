@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+
+namespace AgentMemory.Security;
+
+/// <summary>
+/// The fast local poisoning detector: multilingual patterns (English, Spanish, French, German) over several views of
+/// the text (normalised, homoglyph- and leetspeak-folded, decoded base64 and tag characters), with heuristics for hidden
+/// text and quoted or questioning mentions, combined into a score in [0, 1]. Stateless and thread-safe.
+/// </summary>
+public sealed partial class PoisoningDetector
+{
+    private const double QuotedMentionFactor = 0.15;
+
+    /// <summary>Analyses a text as if it came from <paramref name="source"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="source">Where it came from: rules for the user's own preferences do not count for <see cref="MemorySource.User"/>.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injectable service; instance API by design.")]
+    public PoisoningAnalysis Analyze(string text, MemorySource source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return PoisoningAnalysis.None;
+        }
+
+        var signals = new Dictionary<string, double>(StringComparer.Ordinal);
+        var obfuscated = false;
+        var normalized = TextNormalizer.Normalize(text);
+        var plain = text.ToLowerInvariant();
+        Scan(normalized, source, signals);
+        var baseline = Combine(signals);
+
+        var leet = TextNormalizer.FoldLeet(normalized);
+        if (!string.Equals(leet, normalized, StringComparison.Ordinal))
+        {
+            Scan(leet, source, signals);
+        }
+
+        foreach (var run in TextNormalizer.SpacedRuns(text))
+        {
+            if (run.Length >= 10 && SpacedInstruction().IsMatch(run))
+            {
+                signals["instruction-override"] = Math.Max(signals.GetValueOrDefault("instruction-override"), 0.8);
+                signals["obfuscated"] = 0.4;
+            }
+        }
+
+        foreach (var payload in TextNormalizer.HiddenPayloads(text))
+        {
+            var before = signals.Count;
+            Scan(TextNormalizer.Normalize(payload), source, signals);
+            if (signals.Count > before)
+            {
+                signals["obfuscated"] = Math.Max(signals.GetValueOrDefault("obfuscated"), 0.4);
+            }
+        }
+
+        if (signals.Count > 0 && (TextNormalizer.HasInvisibleCharacters(text) || !string.Equals(plain, normalized, StringComparison.Ordinal)))
+        {
+            obfuscated = Combine(signals) > baseline || TextNormalizer.HasInvisibleCharacters(text);
+        }
+
+        if (signals.Count > 0 && HiddenText().IsMatch(text))
+        {
+            signals["hidden-text"] = 0.4;
+        }
+
+        if (signals.Count == 0)
+        {
+            return PoisoningAnalysis.None;
+        }
+
+        if (obfuscated && source != MemorySource.User)
+        {
+            signals["obfuscated"] = Math.Max(signals.GetValueOrDefault("obfuscated"), 0.3);
+        }
+
+        var ordered = signals.OrderByDescending(p => p.Value).ToList();
+        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text")).Key ?? ordered[0].Key;
+        return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
+    }
+
+    private static void Scan(string view, MemorySource source, Dictionary<string, double> signals)
+    {
+        var quoted = QuotedSpan().Matches(view);
+        var meta = quoted.Count > 0 && MetaContext().IsMatch(view);
+        foreach (var rule in PoisoningRules.All)
+        {
+            if (source == MemorySource.User && !rule.AppliesToUser)
+            {
+                continue;
+            }
+
+            double weight = 0;
+            try
+            {
+                foreach (Match m in rule.Pattern.Matches(view))
+                {
+                    var w = meta && InsideQuotes(m, quoted) ? rule.Weight * QuotedMentionFactor : rule.Weight;
+                    weight = Math.Max(weight, w);
+                    if (weight >= rule.Weight)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological input: count it as a weak signal rather than stall the pipeline.
+                weight = 0.3;
+            }
+
+            if (weight > 0)
+            {
+                signals[rule.Category] = Math.Max(signals.GetValueOrDefault(rule.Category), weight);
+            }
+        }
+    }
+
+    private static bool InsideQuotes(Match m, MatchCollection quoted)
+    {
+        var start = m.Index;
+        var end = m.Index + m.Length;
+        while (start < end && !char.IsLetter(m.Value[start - m.Index]))
+        {
+            start++;
+        }
+
+        foreach (Match q in quoted)
+        {
+            if (start >= q.Index && end <= q.Index + q.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Combine(Dictionary<string, double> signals)
+    {
+        var keep = 1.0;
+        foreach (var w in signals.Values)
+        {
+            keep *= 1 - Math.Clamp(w, 0, 1);
+        }
+
+        return Math.Round(1 - keep, 4);
+    }
+
+    [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
+    private static partial Regex SpacedInstruction();
+
+    [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
+    private static partial Regex QuotedSpan();
+
+    [GeneratedRegex(@"\?|\b(mean|means|meaning|meant|what is|what's|what are|explain|explains|explained|example|examples|phrase|phrases|term|called|known as|attacks?|injections?|jailbreaks?|article|paper|research|blog|lecture|talk|quote|quoted|says|said|wrote|saying|definition|significa|signifie|veut dire|bedeutet|heisst|ejemplo|exemple|beispiel|frase|mot|wort|palabra|word|words|string|sentence|line)\b")]
+    private static partial Regex MetaContext();
+
+    [GeneratedRegex(@"<!--|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(px|pt|em)?\b|opacity\s*:\s*0(\.0+)?\s*[;""']|color\s*:\s*(white|#fff\b|#ffffff|transparent)", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenText();
+}

@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+
+namespace AgentMemory.Vectors;
+
+public sealed partial class VectorPartition
+{
+    /// <summary>Rows scored per kernel call: 64 rows of 384 floats (96 KiB) stay in L2 for a batch of queries.</summary>
+    private const int ChunkRows = 64;
+
+    /// <summary>A parallel worker gets at least this many rows, so tiny partitions are never split.</summary>
+    private const int MinRowsPerWorker = 4_096;
+
+    /// <summary>Candidate buffers up to this many entries live on the stack.</summary>
+    private const int StackCandidates = 512;
+
+    /// <summary>
+    /// Writes the best matches for <paramref name="query"/> into <paramref name="results"/> (its length is k), best first
+    /// (higher score, then lower id), and returns how many were written. Allocates nothing on the single-threaded path.
+    /// </summary>
+    /// <param name="query">A normalised query of <see cref="Dimension"/> floats.</param>
+    /// <param name="results">Where the top-k go; its length is k.</param>
+    /// <param name="include">
+    /// Optional row filter; rows for which it returns false are skipped. It is only asked about rows whose score could
+    /// enter the results, so it must be a pure predicate.
+    /// </param>
+    /// <exception cref="InvalidMemoryException">The query has the wrong dimension or holds NaN or infinity.</exception>
+    public int Search(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include = null)
+    {
+        ValidateQuery(query, Dimension, nameof(query));
+        if (results.IsEmpty || Count == 0)
+        {
+            return 0;
+        }
+
+        var degree = ParallelDegree();
+        return degree > 1
+            ? SearchParallel(query, results, include, degree)
+            : SearchRange(query, 0, Count, results, include);
+    }
+
+    private static void ValidateQuery(ReadOnlySpan<float> query, int dimension, string paramName)
+    {
+        if (query.Length != dimension)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"Expected a query of {dimension} dimensions, got {query.Length}.", paramName);
+        }
+
+        for (var i = 0; i < query.Length; i++)
+        {
+            if (!float.IsFinite(query[i]))
+            {
+                throw new InvalidMemoryException(MemoryValidationError.NonFiniteVector, $"The query holds a non-finite value at index {i}.", paramName);
+            }
+        }
+    }
+
+    private int ParallelDegree()
+        => Count < _parallelThreshold ? 1 : Math.Min(_maxDegreeOfParallelism, Math.Max(1, Count / MinRowsPerWorker));
+
+    private int CandidateCount(int k, int rows) => (int)Math.Min((long)k * _rescoreFactor, rows);
+
+    /// <summary>Top-k of rows [start, end) into <paramref name="results"/>, sorted; returns the count.</summary>
+    private int SearchRange(ReadOnlySpan<float> query, int start, int end, Span<VectorMatch> results, Func<Guid, bool>? include)
+    {
+        var count = 0;
+        var candidates = CandidateCount(results.Length, end - start);
+        if (_mode == VectorSearchMode.Exact || candidates >= end - start)
+        {
+            ScanExact(query, start, end, results, ref count, include);
+            return TopKCollector.Complete(results, count);
+        }
+
+        sbyte[]? rentedCodes = null;
+        RowScore[]? rentedCandidates = null;
+        Span<sbyte> codes = _codeStride <= 4_096 ? stackalloc sbyte[_codeStride] : (rentedCodes = ArrayPool<sbyte>.Shared.Rent(_codeStride)).AsSpan(0, _codeStride);
+        Span<RowScore> heap = candidates <= StackCandidates ? stackalloc RowScore[candidates] : (rentedCandidates = ArrayPool<RowScore>.Shared.Rent(candidates)).AsSpan(0, candidates);
+        try
+        {
+            if (Int8Kernels.Quantize(query, codes) == 0f)
+            {
+                // A zero query scores every row 0: the exact scan gives the id order the int8 scan cannot.
+                ScanExact(query, start, end, results, ref count, include);
+                return TopKCollector.Complete(results, count);
+            }
+
+            var found = 0;
+            ScanInt8(codes, start, end, heap, ref found, include);
+            Rescore(query, heap[..found], results, ref count);
+            return TopKCollector.Complete(results, count);
+        }
+        finally
+        {
+            ReturnRented(rentedCodes, rentedCandidates);
+        }
+    }
+
+    private static void ReturnRented(sbyte[]? codes, RowScore[]? candidates)
+    {
+        if (codes is not null)
+        {
+            ArrayPool<sbyte>.Shared.Return(codes);
+        }
+
+        if (candidates is not null)
+        {
+            ArrayPool<RowScore>.Shared.Return(candidates);
+        }
+    }
+
+    private void ScanExact(ReadOnlySpan<float> query, int start, int end, Span<VectorMatch> heap, ref int count, Func<Guid, bool>? include)
+    {
+        Span<float> scores = stackalloc float[ChunkRows];
+        var dimension = Dimension;
+        for (var chunk = start; chunk < end; chunk += ChunkRows)
+        {
+            var n = Math.Min(ChunkRows, end - chunk);
+            VectorKernels.DotRows(query, _data.AsSpan(chunk * dimension, n * dimension), dimension, scores[..n]);
+            var threshold = TopKCollector.ThresholdOf(heap, count);
+            for (var i = 0; i < n; i++)
+            {
+                var score = scores[i];
+                if (score < threshold)
+                {
+                    continue;
+                }
+
+                var id = _ids[chunk + i];
+                if (include is not null && !include(id))
+                {
+                    continue;
+                }
+
+                TopKCollector.Add(heap, ref count, id, score);
+                threshold = TopKCollector.ThresholdOf(heap, count);
+            }
+        }
+    }
+
+    private void ScanInt8(ReadOnlySpan<sbyte> codes, int start, int end, Span<RowScore> heap, ref int count, Func<Guid, bool>? include)
+    {
+        Span<int> scores = stackalloc int[ChunkRows];
+        var stride = _codeStride;
+        for (var chunk = start; chunk < end; chunk += ChunkRows)
+        {
+            var n = Math.Min(ChunkRows, end - chunk);
+            Int8Kernels.DotRows(codes, _codes.AsSpan(chunk * stride, n * stride), stride, scores[..n]);
+            var threshold = CandidateHeap.ThresholdOf(heap, count);
+            for (var i = 0; i < n; i++)
+            {
+                var score = scores[i] * _scales[chunk + i];
+                if (score < threshold || (include is not null && !include(_ids[chunk + i])))
+                {
+                    continue;
+                }
+
+                CandidateHeap.Add(heap, ref count, chunk + i, score);
+                threshold = CandidateHeap.ThresholdOf(heap, count);
+            }
+        }
+    }
+
+    private void Rescore(ReadOnlySpan<float> query, ReadOnlySpan<RowScore> candidates, Span<VectorMatch> results, ref int count)
+    {
+        Span<float> score = stackalloc float[1];
+        var dimension = Dimension;
+        foreach (var candidate in candidates)
+        {
+            VectorKernels.DotRows(query, _data.AsSpan(candidate.Row * dimension, dimension), dimension, score);
+            TopKCollector.Add(results, ref count, _ids[candidate.Row], score[0]);
+        }
+    }
+
+    private int SearchParallel(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include, int degree)
+    {
+        var k = results.Length;
+        var dimension = Dimension;
+        var rows = Count;
+        var queryCopy = ArrayPool<float>.Shared.Rent(dimension);
+        var heaps = ArrayPool<VectorMatch>.Shared.Rent(degree * k);
+        var counts = ArrayPool<int>.Shared.Rent(degree);
+        try
+        {
+            query.CopyTo(queryCopy);
+            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, part =>
+            {
+                var start = (int)((long)rows * part / degree);
+                var end = (int)((long)rows * (part + 1) / degree);
+                counts[part] = SearchRange(queryCopy.AsSpan(0, dimension), start, end, heaps.AsSpan(part * k, k), include);
+            });
+
+            var count = 0;
+            for (var part = 0; part < degree; part++)
+            {
+                foreach (var match in heaps.AsSpan(part * k, counts[part]))
+                {
+                    TopKCollector.Add(results, ref count, match.Id, match.Score);
+                }
+            }
+
+            return TopKCollector.Complete(results, count);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(queryCopy);
+            ArrayPool<VectorMatch>.Shared.Return(heaps);
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+}

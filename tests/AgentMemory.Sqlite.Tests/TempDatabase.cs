@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace AgentMemory.Sqlite.Tests;
+
+/// <summary>A temporary directory holding one database file, deleted on dispose.</summary>
+internal sealed class TempDatabase : IDisposable
+{
+    public TempDatabase()
+    {
+        DirectoryPath = Path.Combine(Path.GetTempPath(), "agentmemory-sqlite-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DirectoryPath);
+        FilePath = Path.Combine(DirectoryPath, "memory.db");
+    }
+
+    public string DirectoryPath { get; }
+
+    public string FilePath { get; }
+
+    public string ConnectionString => $"Data Source={FilePath}";
+
+    /// <summary>Whether the UTF-8 bytes of <paramref name="text"/> appear in the database file, its WAL or its shared-memory file.</summary>
+    public bool FilesContain(string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm", FilePath + "-journal" })
+        {
+            if (!File.Exists(file))
+            {
+                continue;
+            }
+
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            if (buffer.ToArray().AsSpan().IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DirectoryPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using AgentMemory.Embeddings;
+using AgentMemory.Reconciliation;
+using Microsoft.Extensions.Options;
+using System.Numerics.Tensors;
+
+namespace AgentMemory.Tests.Reconciliation;
+
+public sealed class SimilarityReconcilerTests : IDisposable
+{
+    private static readonly MemoryScope Scope = MemoryScope.ForUser("acme", "alice");
+    private readonly LocalEmbeddingGenerator _embedder = new();
+    private readonly AgentMemoryOptions _options = new();
+
+    public void Dispose() => _embedder.Dispose();
+
+    private SimilarityReconciler Reconciler => new(new StaticOptionsMonitor(_options));
+
+    private MemoryRecord Stored(string text, MemoryKind kind = MemoryKind.Semantic, string? topic = "personal", string? subject = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        Scope = Scope,
+        Kind = kind,
+        Text = text,
+        Topic = topic,
+        Embedding = _embedder.Embed(text),
+        Metadata = subject is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["subject"] = subject },
+    };
+
+    private Task<ReconciliationDecision> DecideAsync(MemoryCandidate candidate, params MemoryRecord[] stored)
+    {
+        var vector = _embedder.Embed(candidate.Text);
+        var neighbours = stored.Select(r => new ScoredMemory(r, TensorPrimitives.Dot(vector, r.Embedding.Span))).ToList();
+        return Reconciler.ReconcileAsync(new ReconciliationRequest(Scope, candidate, vector, neighbours));
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_NoNeighbours_Adds()
+    {
+        var decision = await DecideAsync(new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "The user is vegetarian." });
+
+        decision.Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SameFact_DoesNothing()
+    {
+        var existing = Stored("The user is vegetarian.", topic: "identity");
+
+        var decision = await DecideAsync(new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "The user is vegetarian!", Topic = "identity" }, existing);
+
+        decision.Action.Should().Be(ReconciliationAction.None);
+        decision.TargetId.Should().Be(existing.Id);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SameSubjectNewValue_Supersedes()
+    {
+        var existing = Stored("The user's sister lives in Lyon.", topic: "family", subject: "user|sister|live");
+
+        var decision = await DecideAsync(
+            new MemoryCandidate
+            {
+                Kind = MemoryKind.Semantic,
+                Text = "The user's sister lives in Berlin.",
+                Topic = "family",
+                Metadata = new Dictionary<string, string> { ["subject"] = "user|sister|live" },
+            },
+            existing);
+
+        decision.Action.Should().Be(ReconciliationAction.Supersede);
+        decision.TargetId.Should().Be(existing.Id);
+        decision.Text.Should().Be("The user's sister lives in Berlin.");
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_DifferentFactSameTopic_Adds()
+    {
+        var existing = Stored("The user loves hiking.", topic: "preference");
+
+        var decision = await DecideAsync(new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "The user loves jazz records.", Topic = "preference" }, existing);
+
+        decision.Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SimilarFactSameTopicInTheMiddleBand_Supersedes()
+    {
+        _options.Reconciliation.SupersedeThreshold = 0.5;
+        var existing = Stored("Standing instruction from the user: answer in bullet points.", MemoryKind.Procedural, "response-format");
+
+        var decision = await DecideAsync(
+            new MemoryCandidate { Kind = MemoryKind.Procedural, Text = "Standing instruction from the user: answer in numbered points.", Topic = "response-format" },
+            existing);
+
+        decision.Action.Should().Be(ReconciliationAction.Supersede);
+        decision.TargetId.Should().Be(existing.Id);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_EpisodesAreNeverSuperseded()
+    {
+        _options.Reconciliation.SupersedeThreshold = 0.1;
+        var existing = Stored("User: I went hiking on Sunday", MemoryKind.Episodic, "conversation");
+
+        var decision = await DecideAsync(new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I went hiking on Monday", Topic = "conversation" }, existing);
+
+        decision.Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_DuplicateThresholdIsConfigurable()
+    {
+        var existing = Stored("The user loves hiking in the Alps.", topic: "preference");
+        var candidate = new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "The user loves hiking in the Pyrenees.", Topic = "preference" };
+        _options.Reconciliation.SupersedeThreshold = 0.2;
+        _options.Reconciliation.DuplicateThreshold = 0.3;
+
+        (await DecideAsync(candidate, existing)).Action.Should().Be(ReconciliationAction.None);
+
+        _options.Reconciliation.DuplicateThreshold = 0.99;
+        (await DecideAsync(candidate, existing)).Action.Should().Be(ReconciliationAction.Supersede);
+    }
+}
