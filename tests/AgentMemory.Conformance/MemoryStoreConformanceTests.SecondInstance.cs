@@ -58,4 +58,50 @@ public abstract partial class MemoryStoreConformanceTests
 
         await act.Should().ThrowAsync<MemoryConcurrencyException>();
     }
+
+    [Fact]
+    public virtual async Task Durable_NewInstance_ReadsBackEverything()
+    {
+        if (!IsDurable)
+        {
+            return;
+        }
+
+        var record = await Store.AddAsync(MemoryRecordFactory.Create(Session(), "durable kiwi", MemoryRecordFactory.Axis(Dim, 2)) with
+        {
+            Topic = "food",
+            Metadata = new Dictionary<string, string> { ["k"] = "v" },
+            ExpiresAt = Start.AddDays(1),
+        });
+        await Store.UpdateAsync(record with { Text = "durable kiwi updated" });
+        await Store.QuarantineAsync(new QuarantinedMemory { Id = Guid.NewGuid(), Scope = Session(), Text = "blocked", Provenance = MemoryProvenance.FromUser, Reason = "poisoning", At = Start });
+        await Outbox.EnqueueAsync(Job(Session()));
+
+        var reopened = await SecondAsync();
+
+        var read = await reopened.GetAsync(Session(), record.Id);
+        read.Should().NotBeNull();
+        read!.Text.Should().Be("durable kiwi updated");
+        read.Version.Should().Be(2);
+        read.Topic.Should().Be("food");
+        read.Metadata.Should().Equal(new Dictionary<string, string> { ["k"] = "v" });
+        read.ExpiresAt.Should().Be(Start.AddDays(1));
+        (await reopened.GetHistoryAsync(Session(), record.Id)).Should().HaveCount(2);
+        (await SearchAsync(Session(), axis: 2, text: "kiwi", store: reopened)).VectorMatches.Should().ContainSingle();
+        var quarantined = new List<QuarantinedMemory>();
+        await foreach (var q in reopened.ListQuarantineAsync(User()))
+        {
+            quarantined.Add(q);
+        }
+
+        quarantined.Should().ContainSingle();
+        (await ((IFormationOutbox)reopened).GetStatsAsync()).Pending.Should().Be(1);
+        var audit = new List<AuditEntry>();
+        await foreach (var a in reopened.QueryAuditAsync(new AuditQuery { Scope = User() }))
+        {
+            audit.Add(a);
+        }
+
+        audit.Select(a => a.Action).Should().Equal(AuditAction.Created, AuditAction.Updated, AuditAction.Blocked);
+    }
 }

@@ -74,4 +74,25 @@ public abstract partial class MemoryStoreConformanceTests
         (await act.Should().ThrowAsync<InvalidMemoryException>()).Which.Error.Should().Be(MemoryValidationError.DimensionMismatch);
         (await Store.CountAsync(User("t2", "u7"))).Should().Be(0);
     }
+
+    [Fact]
+    public virtual async Task Operations_CanceledToken_ThrowOperationCanceledAndStoreNothing()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var record = MemoryRecordFactory.Create(User(), "never stored", MemoryRecordFactory.Axis(Dim, 0));
+
+        var add = () => Store.AddAsync(record, cts.Token);
+        var search = () => Store.SearchAsync(new MemorySearchRequest { Scope = User(), Text = "stored" }, cts.Token);
+        var erase = () => Store.EraseAsync(User(), cts.Token);
+        var enqueue = () => Outbox.EnqueueAsync(Job(User()), cts.Token);
+
+        await add.Should().ThrowAsync<OperationCanceledException>();
+        await search.Should().ThrowAsync<OperationCanceledException>();
+        await erase.Should().ThrowAsync<OperationCanceledException>();
+        await enqueue.Should().ThrowAsync<OperationCanceledException>();
+        (await Store.GetAsync(User(), record.Id)).Should().BeNull();
+        (await Outbox.GetStatsAsync()).Pending.Should().Be(0);
+        (await AuditAsync(User(), new HashSet<AuditAction> { AuditAction.Erased })).Should().BeEmpty();
+    }
 }

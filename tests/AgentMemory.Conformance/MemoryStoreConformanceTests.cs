@@ -29,6 +29,9 @@ public abstract partial class MemoryStoreConformanceTests : IAsyncLifetime
     /// <summary>Whether <see cref="CreateSecondInstanceAsync"/> is supported (durable stores: a second process/connection).</summary>
     protected virtual bool SupportsSecondInstance => false;
 
+    /// <summary>Whether the data outlives the instance: a new instance over the same storage (<see cref="CreateSecondInstanceAsync"/>) reads everything back.</summary>
+    protected virtual bool IsDurable => false;
+
     /// <summary>Whether <see cref="StorageContainsTextAsync"/> inspects the store's real storage (files, tables, structures).</summary>
     protected virtual bool CanInspectStorage => false;
 
