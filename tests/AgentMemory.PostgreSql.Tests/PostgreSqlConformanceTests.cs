@@ -11,6 +11,10 @@ public class PostgreSqlConformanceTests(DatabaseFixture database) : MemoryStoreC
 
     protected override bool SupportsSecondInstance => true;
 
+    protected override bool IsDurable => true;
+
+    protected override bool CanInspectStorage => true;
+
     /// <summary>How many tenant hash partitions the schema gets.</summary>
     protected virtual int TenantPartitions => 0;
 
@@ -29,6 +33,36 @@ public class PostgreSqlConformanceTests(DatabaseFixture database) : MemoryStoreC
         {
             await source.DisposeAsync();
         }
+    }
+
+    /// <summary>Searches every row of every table of the store's schema (rows cast to text, tsvectors included) for the text.</summary>
+    protected override async Task<bool> StorageContainsTextAsync(string text)
+    {
+        await using var source = database.NewDataSource();
+        await using var connection = await source.OpenConnectionAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = @schema", connection))
+        {
+            list.Parameters.AddWithValue("schema", _schema);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        tables.Should().Contain("memories");
+        foreach (var table in tables)
+        {
+            await using var find = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM \"{_schema}\".\"{table}\" t WHERE strpos(lower(t::text), lower(@text)) > 0)", connection);
+            find.Parameters.AddWithValue("text", text);
+            if ((bool)(await find.ExecuteScalarAsync())!)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<IMemoryStore> CreateAsync(TimeProvider time, StoreTestOptions options)

@@ -11,6 +11,8 @@ public sealed class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTe
 
     protected override bool CanInspectStorage => true;
 
+    protected override bool IsDurable => true;
+
     protected override Task<IMemoryStore> CreateStoreAsync(TimeProvider time, StoreTestOptions options)
         => Task.FromResult<IMemoryStore>(Open(time, options));
 

@@ -6,6 +6,7 @@ using AgentMemory.Extraction;
 using AgentMemory.Formation;
 using AgentMemory.Pipeline;
 using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -60,7 +61,11 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton<IAgentMemory, AgentMemoryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FormationWorker>());
 
-        // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity).
-        return new AgentMemoryBuilder(services).UseDefaultGuards();
+        // Offline query expansion: "like we discussed" / "that" resolved from the recent conversation (UseLlmExtraction replaces it).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueryExpander, ConversationQueryExpander>(_ => new ConversationQueryExpander()));
+
+        // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity); then
+        // relative dates in memories ("yesterday") are resolved against the conversation's own date.
+        return new AgentMemoryBuilder(services).UseDefaultGuards().AddRelativeDateResolution();
     }
 }
