@@ -115,7 +115,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         var stored = record with
         {
             Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-            Metadata = CopyMetadata(record.Metadata),
+            Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
             Version = 1,
             CreatedAt = created,
             UpdatedAt = record.UpdatedAt == default ? created : Columns.Micro(record.UpdatedAt),
@@ -193,16 +193,8 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
                 await EnsureDimensionAsync(c, tx, vector.Length, ct).ConfigureAwait(false);
             }
 
-            var stored = record with
+            var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now) with
             {
-                Scope = current.Scope,
-                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                Metadata = CopyMetadata(record.Metadata),
-                Version = current.Version + 1,
-                CreatedAt = current.CreatedAt,
-                UpdatedAt = now,
-                AccessCount = current.AccessCount,
-                LastAccessedAt = current.LastAccessedAt,
                 ExpiresAt = Columns.Micro(record.ExpiresAt),
                 OccurredAt = Columns.Micro(record.OccurredAt),
             };
@@ -286,8 +278,6 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         _initLock.Dispose();
     }
 
-    private static ReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
-        => new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
 
     private static long IdLockKey(Guid id)
     {

@@ -101,17 +101,7 @@ public sealed partial class SqliteMemoryStore
                 EnsureDimension(c, vector.Length);
             }
 
-            var updated = record with
-            {
-                Scope = current.Scope,
-                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                Metadata = CopyMetadata(record.Metadata),
-                Version = current.Version + 1,
-                CreatedAt = current.CreatedAt,
-                UpdatedAt = now,
-                AccessCount = current.AccessCount,
-                LastAccessedAt = current.LastAccessedAt,
-            };
+            var updated = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
             var cmd = c.Command(UpdateMemorySql);
             BindContent(cmd, updated, vector);
             cmd.Parameters.AddWithValue("$rowid", currentRowId);
@@ -179,7 +169,7 @@ public sealed partial class SqliteMemoryStore
             {
                 Scope = record.Scope,
                 Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                Metadata = CopyMetadata(record.Metadata),
+                Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
                 Version = 1,
                 CreatedAt = created,
                 UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
@@ -253,6 +243,4 @@ public sealed partial class SqliteMemoryStore
         p.AddWithValue("$schema", r.SchemaVersion);
     }
 
-    private static System.Collections.ObjectModel.ReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
-        => metadata.Count == 0 ? SqliteValues.EmptyMetadata : new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
 }

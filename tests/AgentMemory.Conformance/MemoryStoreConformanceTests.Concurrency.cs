@@ -25,7 +25,7 @@ public abstract partial class MemoryStoreConformanceTests
                 if (i % 4 == 0)
                 {
                     var found = await Store.SearchAsync(new MemorySearchRequest { Scope = Session("t1", "u1", "s1"), Vector = MemoryRecordFactory.Random(Dim, i), Text = "parallel item", Limit = 10 });
-                    found.VectorMatches.Concat(found.LexicalMatches).Should().OnlyContain(h => Session("t1", "u1", "s1").CanSee(h.Record.Scope));
+                    found.VectorMatches.Concat(found.LexicalMatches).Should().NotContain(h => !Session("t1", "u1", "s1").CanSee(h.Record.Scope), "a search may come back empty early on, but never with another scope's memory");
                 }
             }
         }));

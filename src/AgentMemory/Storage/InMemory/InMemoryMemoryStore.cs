@@ -101,7 +101,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 {
                     Scope = p.Scope,
                     Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                    Metadata = CopyMetadata(record.Metadata),
+                    Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
                     Version = 1,
                     CreatedAt = created,
                     UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
@@ -164,17 +164,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                     EnsureDimension(vector.Length);
                 }
 
-                var stored = record with
-                {
-                    Scope = p.Scope,
-                    Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                    Metadata = CopyMetadata(record.Metadata),
-                    Version = current.Version + 1,
-                    CreatedAt = current.CreatedAt,
-                    UpdatedAt = now,
-                    AccessCount = current.AccessCount,
-                    LastAccessedAt = current.LastAccessedAt,
-                };
+                var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
                 p.Records[stored.Id] = stored;
                 p.Lexical.Upsert(stored.Id, stored.Text);
                 if (vector is not null)
@@ -288,10 +278,6 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
         _gate.Dispose();
     }
 
-    private static ReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
-        => metadata.Count == 0
-            ? (ReadOnlyDictionary<string, string>)MemoryRecord.EmptyMetadata
-            : new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>The partition owning <paramref name="id"/> when <paramref name="reader"/> can see it; caller holds the gate.</summary>
     private ScopePartition? FindOwner(MemoryScope reader, Guid id)

@@ -1,0 +1,39 @@
+namespace AgentMemory.Storage;
+
+/// <summary>The bookkeeping every store applies the same way when it stores a record or its next version.</summary>
+public static class MemoryRecordVersioning
+{
+    /// <summary>A private, read-only copy of <paramref name="metadata"/>, so later changes by the caller do not reach the store.</summary>
+    public static IReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return metadata.Count == 0
+            ? MemoryRecord.EmptyMetadata
+            : new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
+    }
+
+    /// <summary>
+    /// The stored form of an update: the new content of <paramref name="update"/> with <paramref name="current"/>'s
+    /// scope, creation time and access statistics, the version incremented and the update time set to <paramref name="now"/>.
+    /// </summary>
+    /// <param name="current">The stored record being replaced.</param>
+    /// <param name="update">The caller's new content.</param>
+    /// <param name="embedding">The normalised embedding to store (empty for none).</param>
+    /// <param name="now">The time of the update.</param>
+    public static MemoryRecord NextVersion(MemoryRecord current, MemoryRecord update, ReadOnlyMemory<float> embedding, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(update);
+        return update with
+        {
+            Scope = current.Scope,
+            Embedding = embedding,
+            Metadata = CopyMetadata(update.Metadata),
+            Version = current.Version + 1,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = now,
+            AccessCount = current.AccessCount,
+            LastAccessedAt = current.LastAccessedAt,
+        };
+    }
+}
