@@ -9,36 +9,50 @@ var clock = new ManualClock(new DateTimeOffset(2026, 11, 2, 18, 30, 0, TimeSpan.
 var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(clock);
 services.AddAgentMemory(o => o.DefaultTenant = "demo")
-        .UseInMemoryStore()               // durable: .UseSqlite("Data Source=quickstart.db")
+        .UseSqlite("Data Source=quickstart.db") // one durable file: a second run recalls what the first stored
         .UseTiktokenTokenCounter();       // exact o200k_base token counts for the prompt budget
 await using var provider = services.BuildServiceProvider();
 var memory = provider.GetRequiredService<IAgentMemory>();
 var alice = MemoryScope.ForUser("demo", "alice");
 
-// ── Session 1 ─────────────────────────────────────────────────────────────────────────────────────────────────────
-Console.WriteLine("SESSION 1 — Monday 2 Nov");
-ChatMessage[] monday =
-[
-    new(ChatRole.User, "Hi! I'm planning meals for the week. I'm vegetarian, and my sister lives in Lyon. She visits on Saturday."),
-    new(ChatRole.Assistant, "Lovely! Shall I suggest a few vegetarian dishes you could cook together on Saturday?"),
-    new(ChatRole.User, "Yes please. I prefer short answers. From now on, answer in bullet points."),
-    new(ChatRole.User, "Oh, and I love hiking, so something I can pack for a trail on Sunday would be great."),
-];
-foreach (var m in monday)
+var stored = false;
+await foreach (var _ in memory.ListAsync(alice))
 {
-    Console.WriteLine($"  {m.Role,-9} {m.Text}");
+    stored = true;
+    break;
 }
 
-await memory.RememberAsync(alice.WithSession("monday"), monday); // queued: formation never blocks the reply
-await memory.FlushAsync();                                       // a console app drains the queue itself
-
-Console.WriteLine();
-Console.WriteLine("  Remembered about Alice:");
-await foreach (var record in memory.ListAsync(alice))
+if (stored)
 {
-    if (record.Kind != MemoryKind.Episodic)
+    Console.WriteLine("SESSION 1 — already remembered in quickstart.db by an earlier run (delete the file to start over)");
+}
+else
+{
+    // ── Session 1 ─────────────────────────────────────────────────────────────────────────────────────────────────────
+    Console.WriteLine("SESSION 1 — Monday 2 Nov");
+    ChatMessage[] monday =
+    [
+        new(ChatRole.User, "Hi! I'm planning meals for the week. I'm vegetarian, and my sister lives in Lyon. She visits on Saturday."),
+        new(ChatRole.Assistant, "Lovely! Shall I suggest a few vegetarian dishes you could cook together on Saturday?"),
+        new(ChatRole.User, "Yes please. I prefer short answers. From now on, answer in bullet points."),
+        new(ChatRole.User, "Oh, and I love hiking, so something I can pack for a trail on Sunday would be great."),
+    ];
+    foreach (var m in monday)
     {
-        Console.WriteLine($"    [{record.Kind,-10}] {record.Text}");
+        Console.WriteLine($"  {m.Role,-9} {m.Text}");
+    }
+
+    await memory.RememberAsync(alice.WithSession("monday"), monday); // queued: formation never blocks the reply
+    await memory.FlushAsync();                                       // a console app drains the queue itself
+
+    Console.WriteLine();
+    Console.WriteLine("  Remembered about Alice:");
+    await foreach (var record in memory.ListAsync(alice))
+    {
+        if (record.Kind != MemoryKind.Episodic)
+        {
+            Console.WriteLine($"    [{record.Kind,-10}] {record.Text}");
+        }
     }
 }
 
