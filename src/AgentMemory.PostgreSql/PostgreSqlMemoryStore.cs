@@ -216,13 +216,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
-        var action = change switch
-        {
-            MemoryChangeKind.Deleted => AuditAction.Deleted,
-            MemoryChangeKind.Expired => AuditAction.Expired,
-            MemoryChangeKind.Evicted => AuditAction.Evicted,
-            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "A removal is Deleted, Expired or Evicted."),
-        };
+        var action = MemoryRecordVersioning.RemovalAuditAction(change);
         var now = Columns.Micro(_time.GetUtcNow());
         var writeId = Guid.NewGuid();
         return await WriteAsync("delete", writeId, async (c, tx, ct) =>

@@ -36,4 +36,14 @@ public static class MemoryRecordVersioning
             LastAccessedAt = current.LastAccessedAt,
         };
     }
+
+    /// <summary>The audit action of a removal (<see cref="MemoryChangeKind.Deleted"/>, <see cref="MemoryChangeKind.Expired"/> or <see cref="MemoryChangeKind.Evicted"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="change"/> is not a removal.</exception>
+    public static AuditAction RemovalAuditAction(MemoryChangeKind change) => change switch
+    {
+        MemoryChangeKind.Deleted => AuditAction.Deleted,
+        MemoryChangeKind.Expired => AuditAction.Expired,
+        MemoryChangeKind.Evicted => AuditAction.Evicted,
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "A removal is Deleted, Expired or Evicted."),
+    };
 }

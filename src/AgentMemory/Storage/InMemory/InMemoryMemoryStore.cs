@@ -197,13 +197,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
-        var action = change switch
-        {
-            MemoryChangeKind.Deleted => AuditAction.Deleted,
-            MemoryChangeKind.Expired => AuditAction.Expired,
-            MemoryChangeKind.Evicted => AuditAction.Evicted,
-            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "A removal is Deleted, Expired or Evicted."),
-        };
+        var action = MemoryRecordVersioning.RemovalAuditAction(change);
         var now = _time.GetUtcNow();
         _gate.EnterReadLock();
         try
