@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using AgentMemory.Embeddings;
 using Microsoft.Extensions.AI;
-using AgentMemory.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static System.FormattableString;
 
 namespace AgentMemory.Benchmarks;
@@ -100,7 +98,6 @@ internal static class StoreRecallCommand
         var services = new ServiceCollection();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new PrecomputedEmbeddingGenerator(queryVectors));
         services.AddAgentMemory().UseInMemoryStore(o => o.Dimension = Dimension);
-        services.TryAddSingleton<IRetriever, HybridRetriever>(); // the default retriever, for a main that does not register it yet
         using var provider = services.BuildServiceProvider();
         var store = provider.GetRequiredService<IMemoryStore>();
         var memory = provider.GetRequiredService<IAgentMemory>();

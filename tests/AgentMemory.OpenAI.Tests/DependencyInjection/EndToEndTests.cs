@@ -2,7 +2,6 @@ using AgentMemory.Models;
 using AgentMemory.OpenAI.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentMemory.OpenAI.Tests.DependencyInjection;
 
@@ -11,19 +10,7 @@ public sealed class EndToEndTests : FakeServerTestBase
     [Fact]
     public async Task RememberThenRecall_WithUseOpenAI_StoresExtractedMemoriesAndFindsThemWithExpandedQueries()
     {
-        Server.DefaultEmbeddingDimensions = 64;
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.TryAddSingleton<IRetriever, AgentMemory.Retrieval.HybridRetriever>();
-        services.AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline).UseInMemoryStore()
-            .UseOpenAI(o =>
-            {
-                o.ApiKey = "k";
-                o.Endpoint = Server.BaseUri;
-                o.Dimensions = 64;
-                o.RetryDelay = TimeSpan.FromMilliseconds(10);
-            });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BuildProvider(dimensions: 64);
         var memory = provider.GetRequiredService<IAgentMemory>();
 
         Server.ReplyChatJson(new
@@ -64,18 +51,7 @@ public sealed class EndToEndTests : FakeServerTestBase
     [Fact]
     public async Task Remember_SecondFactContradictsTheFirst_ReconcilerSupersedesIt()
     {
-        Server.DefaultEmbeddingDimensions = 64;
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.TryAddSingleton<IRetriever, AgentMemory.Retrieval.HybridRetriever>();
-        services.AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline).UseInMemoryStore()
-            .UseOpenAI(o =>
-            {
-                o.ApiKey = "k";
-                o.Endpoint = Server.BaseUri;
-                o.RetryDelay = TimeSpan.FromMilliseconds(10);
-            });
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BuildProvider(dimensions: null);
         var memory = provider.GetRequiredService<IAgentMemory>();
 
         Server.ReplyChatJson(new { memories = new object[] { new { kind = "semantic", text = "The user lives in Paris.", importance = 0.8, topic = "home" } } });
@@ -90,5 +66,22 @@ public sealed class EndToEndTests : FakeServerTestBase
         home.Text.Should().Be("The user lives in Lyon.");
         (await memory.GetHistoryAsync(Scope, home.Id)).Select(h => h.PreviousText).Should().Contain("The user lives in Paris.");
         Server.ChatRequests[2].Prompt.Should().Contain("1. (semantic, topic home, updated 2026-03-14) The user lives in Paris.");
+    }
+
+    /// <summary>The default pipeline, inline, on the in-memory store, with every model call going to the fake server.</summary>
+    private ServiceProvider BuildProvider(int? dimensions)
+    {
+        Server.DefaultEmbeddingDimensions = 64;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline).UseInMemoryStore()
+            .UseOpenAI(o =>
+            {
+                o.ApiKey = "k";
+                o.Endpoint = Server.BaseUri;
+                o.Dimensions = dimensions;
+                o.RetryDelay = TimeSpan.FromMilliseconds(10);
+            });
+        return services.BuildServiceProvider();
     }
 }
