@@ -23,6 +23,8 @@ internal sealed class CommandArgs
 
     public string? String(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
+    public bool Flag(string name) => _values.ContainsKey(name);
+
     public string Required(string name) => String(name) ?? throw new ArgumentException($"--{name} is required.");
 
     public int Int(string name, int fallback)

@@ -37,7 +37,7 @@ internal static class KernelsCommand
                     scores[row] = TensorPrimitives.Dot(query, rows.AsSpan(row * dimension, dimension));
                 }
             }),
-            ("VectorKernels.DotRows (4 rows/pass)", () => VectorKernels.DotRows(query, rows, dimension, scores)),
+            ("VectorKernels.DotRows (whole matrix)", () => VectorKernels.DotRows(query, rows, dimension, scores)),
             ("VectorKernels.DotRows in 64-row chunks", () =>
             {
                 for (var row = 0; row < n; row += 64)
@@ -47,6 +47,10 @@ internal static class KernelsCommand
                 }
             }),
         };
+        if (options.Flag("variants"))
+        {
+            kernels = [.. kernels, .. KernelVariants.Build(rows, query, scores, n, dimension)];
+        }
 
         var results = kernels.Select(_ => new List<double>()).ToArray();
         for (var pass = -2; pass < passes; pass++)
