@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
 
 namespace AgentMemory.Vectors;
 
@@ -61,7 +60,7 @@ public sealed partial class VectorPartition
     private int CandidateCount(int k, int rows) => (int)Math.Min((long)k * _rescoreFactor, rows);
 
     /// <summary>Top-k of rows [start, end) into <paramref name="results"/>, sorted; returns the count.</summary>
-    private int SearchRange(ReadOnlySpan<float> query, int start, int end, Span<VectorMatch> results, Func<Guid, bool>? include)
+    internal int SearchRange(ReadOnlySpan<float> query, int start, int end, Span<VectorMatch> results, Func<Guid, bool>? include)
     {
         var count = 0;
         var candidates = CandidateCount(results.Length, end - start);
@@ -173,43 +172,15 @@ public sealed partial class VectorPartition
 
     private int SearchParallel(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include, int degree)
     {
-        var k = results.Length;
-        var dimension = Dimension;
-        var rows = Count;
-        var queryCopy = ArrayPool<float>.Shared.Rent(dimension);
-        var heaps = ArrayPool<VectorMatch>.Shared.Rent(degree * k);
-        var counts = ArrayPool<int>.Shared.Rent(degree);
+        // One reusable scan state per partition; a concurrent reader that finds it taken makes its own.
+        var scan = Interlocked.Exchange(ref _spareScan, null) ?? new ParallelScan(this, _maxDegreeOfParallelism);
         try
         {
-            query.CopyTo(queryCopy);
-            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, part =>
-            {
-                var start = (int)((long)rows * part / degree);
-                var end = (int)((long)rows * (part + 1) / degree);
-                counts[part] = SearchRange(queryCopy.AsSpan(0, dimension), start, end, heaps.AsSpan(part * k, k), include);
-            });
-
-            var count = 0;
-            for (var part = 0; part < degree; part++)
-            {
-                foreach (var match in heaps.AsSpan(part * k, counts[part]))
-                {
-                    TopKCollector.Add(results, ref count, match.Id, match.Score);
-                }
-            }
-
-            return TopKCollector.Complete(results, count);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-            throw;
+            return scan.Search(query, results, include, degree);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(queryCopy);
-            ArrayPool<VectorMatch>.Shared.Return(heaps);
-            ArrayPool<int>.Shared.Return(counts);
+            Volatile.Write(ref _spareScan, scan);
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class VectorPartition
     private Guid[] _ids;
     private sbyte[] _codes;
     private float[] _scales;
+    private ParallelScan? _spareScan;
 
     /// <summary>Creates an empty partition for vectors of <paramref name="dimension"/> floats, with default options.</summary>
     public VectorPartition(int dimension, int initialCapacity = 16)
