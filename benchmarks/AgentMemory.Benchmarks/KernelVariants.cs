@@ -67,6 +67,15 @@ internal static unsafe class KernelVariants
             var a7 = Vector256<float>.Zero;
             for (var i = 0; i < dim; i += 64)
             {
+                if (prefetchBytes > 0)
+                {
+                    var p = r + i + (prefetchBytes / sizeof(float));
+                    Sse.PrefetchNonTemporal(p);
+                    Sse.PrefetchNonTemporal(p + 16);
+                    Sse.PrefetchNonTemporal(p + 32);
+                    Sse.PrefetchNonTemporal(p + 48);
+                }
+
                 a0 = Fma.MultiplyAdd(Avx.LoadVector256(r + i), Avx.LoadVector256(q + i), a0);
                 a1 = Fma.MultiplyAdd(Avx.LoadVector256(r + i + 8), Avx.LoadVector256(q + i + 8), a1);
                 a2 = Fma.MultiplyAdd(Avx.LoadVector256(r + i + 16), Avx.LoadVector256(q + i + 16), a2);
@@ -211,6 +220,8 @@ internal static unsafe class KernelVariants
         [
             ("per row, 4 acc", PerRow4, 0),
             ("per row, 8 acc", PerRow8, 0),
+            ("per row, 8 acc, prefetchNTA 1 KiB", PerRow8, 1024),
+            ("per row, 8 acc, prefetchNTA 3 KiB", PerRow8, 3072),
             ("per row, 4 acc, prefetch 1 KiB", PerRow4, 1024),
             ("per row, 4 acc, prefetchNTA 1 KiB", PerRow4Nta, 1024),
         ];

@@ -49,7 +49,14 @@ internal static class KernelsCommand
         };
         if (options.Flag("variants"))
         {
-            kernels = [.. kernels, .. KernelVariants.Build(rows, query, scores, n, dimension)];
+            var partition = new VectorPartition(dimension, new VectorPartitionOptions { ParallelThreshold = int.MaxValue }, n);
+            for (var row = 0; row < n; row++)
+            {
+                partition.Upsert(ScanCommand.IdOf(row), rows.AsSpan(row * dimension, dimension));
+            }
+
+            var top = new VectorMatch[10];
+            kernels = [.. kernels, ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension)];
         }
 
         var results = kernels.Select(_ => new List<double>()).ToArray();

@@ -30,6 +30,49 @@ internal static class ReadBandwidth
         return Math.Max(loop[loop.Count / 2], sum[sum.Count / 2]);
     }
 
+    /// <summary>
+    /// Wall-clock read bandwidth of one pass of <see cref="SumOnce"/> over <paramref name="data"/> on this thread, and
+    /// of <paramref name="threads"/> threads each summing a contiguous 1/<paramref name="threads"/> of it at the same
+    /// time (started together, timed until the last finishes), in GB/s.
+    /// </summary>
+    public static (double OneThread, double Threads) MeasureThreads(float[] data, int threads)
+    {
+        var watch = Stopwatch.StartNew();
+        GC.KeepAlive(SumOnce(data));
+        var one = data.Length * 4.0 / watch.Elapsed.TotalSeconds / 1e9;
+
+        using var go = new ManualResetEventSlim(false);
+        var workers = new Thread[threads - 1];
+        for (var t = 1; t < threads; t++)
+        {
+            var part = t;
+            workers[t - 1] = new Thread(() =>
+            {
+                go.Wait();
+                GC.KeepAlive(SumOnce(Part(data, part, threads)));
+            });
+            workers[t - 1].Start();
+        }
+
+        Thread.Sleep(50);
+        watch.Restart();
+        go.Set();
+        GC.KeepAlive(SumOnce(Part(data, 0, threads)));
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        return (one, data.Length * 4.0 / watch.Elapsed.TotalSeconds / 1e9);
+    }
+
+    private static ReadOnlySpan<float> Part(float[] data, int part, int parts)
+    {
+        var start = data.LongLength * part / parts / 32 * 32;
+        var end = part + 1 == parts ? data.LongLength : data.LongLength * (part + 1) / parts / 32 * 32;
+        return data.AsSpan((int)start, (int)(end - start));
+    }
+
     /// <summary>Sums <paramref name="data"/> with four independent Vector256 accumulators.</summary>
     public static float SumOnce(ReadOnlySpan<float> data)
     {

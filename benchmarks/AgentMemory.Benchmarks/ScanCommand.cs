@@ -32,7 +32,12 @@ internal static class ScanCommand
         };
 
         var cpuClock = options.String("clock") == "cpu" && ThreadClock.IsCpuTime && mode != "parallel";
-        var partition = Load(options.Required("base"), dimension, partitionOptions, out var n);
+        var partition = Load(options.Required("base"), dimension, partitionOptions, out var n, out var raw);
+        if (mode != "parallel")
+        {
+            raw = [];
+        }
+
         var queries = RawVectors.Read(options.Required("queries"), dimension, out var queryCount);
         queryCount = Math.Min(queryCount, options.Int("max-queries", queryCount));
         for (var q = 0; q < queryCount; q++)
@@ -54,12 +59,15 @@ internal static class ScanCommand
             _ = ReadBandwidth.SumOnce(partition.RawData);
         }
 
+        var threads = partitionOptions.MaxDegreeOfParallelism;
+        var parallel = mode == "parallel" ? new ParallelComparison(partition, raw, threads) : null;
         var passQps = new List<double>();
         var bandwidths = new List<double>();
         long allocated = 0;
         for (var pass = 0; pass < repeat; pass++)
         {
             bandwidths.Add(ReadBandwidth.Measure(partition.RawData, TimeSpan.FromSeconds(1), cpuClock));
+            parallel?.RunPass(queries, queryCount, k);
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var start = cpuClock ? ThreadClock.Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
             for (var q = 0; q < queryCount; q++)
@@ -78,17 +86,18 @@ internal static class ScanCommand
         var bandwidth = Median(bandwidths);
         var recall = Recall(truth, results, counts, k);
         Console.WriteLine(Invariant($"{mode}: {qps:F2} queries/s (median of {repeat}), {gbps:F2} GB/s of float data, recall@{k} {recall:F4}, read bandwidth {bandwidth:F2} GB/s, ratio {gbps / bandwidth:F3}, {(double)allocated / (repeat * queryCount):F0} B allocated/query, clock {(cpuClock ? "thread cpu" : "wall")}"));
+        parallel?.Report(qps);
         if (options.String("json") is { } json)
         {
-            WriteJson(json, mode, n, dimension, k, queryCount, qps, gbps, recall, bandwidth);
+            WriteJson(json, mode, n, dimension, k, queryCount, qps, gbps, recall, bandwidth, parallel);
         }
 
         return 0;
     }
 
-    private static VectorPartition Load(string path, int dimension, VectorPartitionOptions options, out int rows)
+    private static VectorPartition Load(string path, int dimension, VectorPartitionOptions options, out int rows, out float[] data)
     {
-        var data = RawVectors.Read(path, dimension, out rows);
+        data = RawVectors.Read(path, dimension, out rows);
         var partition = new VectorPartition(dimension, options, rows);
         for (var row = 0; row < rows; row++)
         {
@@ -151,13 +160,13 @@ internal static class ScanCommand
         return expected == 0 ? 1 : (double)hits / expected;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
-    private static void WriteJson(string path, string mode, int n, int dimension, int k, int queries, double qps, double gbps, double recall, double bandwidth)
+    private static void WriteJson(string path, string mode, int n, int dimension, int k, int queries, double qps, double gbps, double recall, double bandwidth, ParallelComparison? parallel)
     {
         using var stream = File.Create(path);
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -172,8 +181,9 @@ internal static class ScanCommand
         writer.WriteNumber("recall_at_k", Math.Round(recall, 5));
         writer.WriteNumber("read_bandwidth_gbps", Math.Round(bandwidth, 3));
         writer.WriteNumber("bandwidth_ratio", Math.Round(gbps / bandwidth, 4));
+        parallel?.WriteJson(writer, qps);
         writer.WriteEndObject();
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
