@@ -12,6 +12,18 @@ namespace AgentMemory.Vectors;
 /// </summary>
 internal sealed class ParallelScan : IThreadPoolWorkItem
 {
+    /// <summary>
+    /// Parts per thread: threads claim contiguous parts one at a time, so a thread that starts late or is preempted
+    /// (a shared machine) leaves its remaining parts to the others instead of holding up the whole search.
+    /// </summary>
+    private const int PartsPerThread = 4;
+
+    /// <summary>A part is never smaller than this many rows.</summary>
+    private const int MinRowsPerPart = 2_048;
+
+    /// <summary>Where the claim counter is parked between searches: far above any part count.</summary>
+    private const int Idle = int.MaxValue / 2;
+
     private readonly VectorPartition _partition;
     private readonly object _gate = new();
     private readonly float[] _query;
@@ -19,36 +31,42 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
     private VectorMatch[] _heaps = [];
     private Func<Guid, bool>? _include;
     private ExceptionDispatchInfo? _error;
-    private int _degree;
+    private int _parts;
     private int _k;
     private int _rows;
 
-    // Parts are claimed by incrementing _next; idle, it stays at or above _degree so late workers find nothing.
-    private int _next = int.MaxValue / 2;
+    // Parts are claimed by incrementing _next; between searches it is parked at Idle, so late workers find nothing.
+    private int _next = Idle;
     private int _completed;
 
     public ParallelScan(VectorPartition partition, int maxDegree)
     {
         _partition = partition;
         _query = new float[partition.Dimension];
-        _counts = new int[maxDegree];
+        _counts = new int[maxDegree * PartsPerThread];
     }
 
-    /// <summary>Scans <paramref name="degree"/> contiguous, equal parts of the partition and merges their top-k into <paramref name="results"/>.</summary>
+    /// <summary>
+    /// Scans the partition on up to <paramref name="degree"/> threads (this one included) in contiguous, equal parts and
+    /// merges the parts' top-k into <paramref name="results"/> by score then id, so the result does not depend on
+    /// which thread scanned which part.
+    /// </summary>
     public int Search(ReadOnlySpan<float> query, Span<VectorMatch> results, Func<Guid, bool>? include, int degree)
     {
         var k = results.Length;
-        if (_heaps.Length < degree * k)
+        var rows = _partition.Count;
+        var parts = Math.Clamp(rows / MinRowsPerPart, degree, degree * PartsPerThread);
+        if (_heaps.Length < parts * k)
         {
-            _heaps = new VectorMatch[degree * k];
+            _heaps = new VectorMatch[parts * k];
         }
 
         query.CopyTo(_query);
         _include = include;
         _error = null;
-        _degree = degree;
+        _parts = parts;
         _k = k;
-        _rows = _partition.Count;
+        _rows = rows;
         _completed = 0;
         Interlocked.Exchange(ref _next, 0);
         for (var worker = 1; worker < degree; worker++)
@@ -57,21 +75,23 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
         }
 
         Drain();
-        if (Volatile.Read(ref _completed) < degree)
+        if (Volatile.Read(ref _completed) < parts)
         {
             lock (_gate)
             {
-                while (Volatile.Read(ref _completed) < degree)
+                while (Volatile.Read(ref _completed) < parts)
                 {
                     Monitor.Wait(_gate);
                 }
             }
         }
 
+        // Park the claim counter far above any part count before the fields change for another search.
+        Interlocked.Exchange(ref _next, Idle);
         _include = null;
         _error?.Throw();
         var count = 0;
-        for (var part = 0; part < degree; part++)
+        for (var part = 0; part < parts; part++)
         {
             foreach (var match in _heaps.AsSpan(part * k, _counts[part]))
             {
@@ -88,7 +108,7 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
     private void Drain()
     {
         int part;
-        while ((part = Interlocked.Increment(ref _next) - 1) < _degree)
+        while ((part = Interlocked.Increment(ref _next) - 1) < _parts)
         {
             RunPart(part);
         }
@@ -98,8 +118,8 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
     {
         try
         {
-            var start = (int)((long)_rows * part / _degree);
-            var end = (int)((long)_rows * (part + 1) / _degree);
+            var start = (int)((long)_rows * part / _parts);
+            var end = (int)((long)_rows * (part + 1) / _parts);
             _counts[part] = _partition.SearchRange(_query, start, end, _heaps.AsSpan(part * _k, _k), _include);
         }
 #pragma warning disable CA1031 // Any failure (e.g. from the caller's filter) is rethrown on the calling thread.
@@ -110,7 +130,7 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
         }
         finally
         {
-            if (Interlocked.Increment(ref _completed) == _degree)
+            if (Interlocked.Increment(ref _completed) == _parts)
             {
                 lock (_gate)
                 {
