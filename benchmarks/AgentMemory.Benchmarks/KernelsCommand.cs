@@ -47,6 +47,11 @@ internal static class KernelsCommand
                 }
             }),
         };
+        var stride = Int8Kernels.Stride(dimension);
+        var codes = new sbyte[(long)n * stride];
+        random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(codes.AsSpan()));
+        var intScores = new int[n];
+        var int8Scale = rows.Length * 4.0 / codes.Length;
         if (options.Flag("variants"))
         {
             var partition = new VectorPartition(dimension, new VectorPartitionOptions { ParallelThreshold = int.MaxValue }, n);
@@ -56,7 +61,14 @@ internal static class KernelsCommand
             }
 
             var top = new VectorMatch[10];
-            kernels = [.. kernels, ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension)];
+            kernels = [.. kernels, ("Int8Kernels.DotRows in 64-row chunks (int8 GB/s)", () =>
+            {
+                for (var row = 0; row < n; row += 64)
+                {
+                    var count = Math.Min(64, n - row);
+                    Int8Kernels.DotRows(codes.AsSpan(0, stride), codes.AsSpan(row * stride, count * stride), stride, intScores.AsSpan(row, count));
+                }
+            }), ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension), .. Int8Variants.Build(codes, n, stride, intScores)];
         }
 
         var results = kernels.Select(_ => new List<double>()).ToArray();
@@ -69,7 +81,7 @@ internal static class KernelsCommand
                 var seconds = ThreadClock.Now() - start;
                 if (pass >= 0)
                 {
-                    results[k].Add(rows.Length * 4.0 / seconds / 1e9);
+                    results[k].Add(rows.Length * 4.0 / seconds / 1e9 / (kernels[k].Name.Contains("int8 GB/s", StringComparison.Ordinal) ? int8Scale : 1));
                 }
             }
         }
