@@ -86,14 +86,44 @@ public static class Int8Kernels
 
         ref var q = ref MemoryMarshal.GetReference(query);
         ref var r = ref MemoryMarshal.GetReference(rows);
-        var avx2 = Avx2.IsSupported;
+        if (Avx2.IsSupported)
+        {
+            DotRowsAvx2(ref q, ref r, stride, scores);
+            return;
+        }
+
         var v128 = Vector128.IsHardwareAccelerated;
         for (var row = 0; row < scores.Length; row++)
         {
             ref var current = ref Unsafe.Add(ref r, (nint)row * stride);
-            scores[row] = avx2 ? DotAvx2(ref q, ref current, stride)
-                : v128 ? DotVector128(ref q, ref current, stride)
-                : DotScalar(query, rows.Slice(row * stride, stride));
+            scores[row] = v128 ? DotVector128(ref q, ref current, stride) : DotScalar(query, rows.Slice(row * stride, stride));
+        }
+    }
+
+    /// <summary>
+    /// Rows one after another (one sequential stream), each row's lanes kept in a vector and four rows' lanes reduced
+    /// together with two <c>vphaddd</c> rounds instead of four separate horizontal sums. Integer sums are exact, so
+    /// the scores equal <see cref="DotAvx2"/> row by row.
+    /// </summary>
+    private static void DotRowsAvx2(ref sbyte q, ref sbyte r, int stride, Span<int> scores)
+    {
+        ref var s = ref MemoryMarshal.GetReference(scores);
+        var count = scores.Length;
+        var row = 0;
+        for (; row + 4 <= count; row += 4)
+        {
+            ref var r0 = ref Unsafe.Add(ref r, (nint)row * stride);
+            var a0 = LanesAvx2(ref q, ref r0, stride);
+            var a1 = LanesAvx2(ref q, ref Unsafe.Add(ref r0, stride), stride);
+            var a2 = LanesAvx2(ref q, ref Unsafe.Add(ref r0, 2 * stride), stride);
+            var a3 = LanesAvx2(ref q, ref Unsafe.Add(ref r0, 3 * stride), stride);
+            var h = Avx2.HorizontalAdd(Avx2.HorizontalAdd(a0, a1), Avx2.HorizontalAdd(a2, a3));
+            (h.GetLower() + h.GetUpper()).StoreUnsafe(ref Unsafe.Add(ref s, row));
+        }
+
+        for (; row < count; row++)
+        {
+            Unsafe.Add(ref s, row) = Vector256.Sum(LanesAvx2(ref q, ref Unsafe.Add(ref r, (nint)row * stride), stride));
         }
     }
 
@@ -110,7 +140,10 @@ public static class Int8Kernels
     }
 
     /// <summary>The AVX2 kernel (exposed for tests); <paramref name="length"/> is a multiple of 32.</summary>
-    internal static int DotAvx2(ref sbyte q, ref sbyte x, int length)
+    internal static int DotAvx2(ref sbyte q, ref sbyte x, int length) => Vector256.Sum(LanesAvx2(ref q, ref x, length));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> LanesAvx2(ref sbyte q, ref sbyte x, int length)
     {
         var ones = Vector256.Create((short)1);
         var acc0 = Vector256<int>.Zero;
@@ -134,7 +167,7 @@ public static class Int8Kernels
             acc0 += Avx2.MultiplyAddAdjacent(p0, ones);
         }
 
-        return Vector256.Sum(acc0 + acc1);
+        return acc0 + acc1;
     }
 
     /// <summary>The portable kernel (exposed for tests); <paramref name="length"/> is a multiple of 16.</summary>
