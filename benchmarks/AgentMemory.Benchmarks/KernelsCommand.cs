@@ -61,6 +61,12 @@ internal static class KernelsCommand
             }
 
             var top = new VectorMatch[10];
+            var int8 = new VectorPartition(dimension, new VectorPartitionOptions { Mode = VectorSearchMode.Int8, ParallelThreshold = int.MaxValue }, n);
+            for (var row = 0; row < n; row++)
+            {
+                int8.Upsert(ScanCommand.IdOf(row), rows.AsSpan(row * dimension, dimension));
+            }
+
             kernels = [.. kernels, ("Int8Kernels.DotRows in 64-row chunks (int8 GB/s)", () =>
             {
                 for (var row = 0; row < n; row += 64)
@@ -68,7 +74,7 @@ internal static class KernelsCommand
                     var count = Math.Min(64, n - row);
                     Int8Kernels.DotRows(codes.AsSpan(0, stride), codes.AsSpan(row * stride, count * stride), stride, intScores.AsSpan(row, count));
                 }
-            }), ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension), .. Int8Variants.Build(codes, n, stride, intScores)];
+            }), ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), ("VectorPartition.Search (int8, k=10; int8 GB/s)", () => int8.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension), .. Int8Variants.Build(codes, n, stride, intScores)];
         }
 
         var results = kernels.Select(_ => new List<double>()).ToArray();

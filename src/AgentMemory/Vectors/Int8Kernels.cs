@@ -127,6 +127,43 @@ public static class Int8Kernels
         }
     }
 
+    /// <summary>
+    /// Writes <c>dots[i] × scales[i]</c> (int to float, then one float multiply: the same result as the scalar
+    /// expression) into <paramref name="scores"/> and returns the largest, or negative infinity when empty.
+    /// </summary>
+    internal static float Scale(ReadOnlySpan<int> dots, ReadOnlySpan<float> scales, Span<float> scores)
+    {
+        var n = dots.Length;
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= Vector256<int>.Count)
+        {
+            ref var d = ref MemoryMarshal.GetReference(dots);
+            ref var s = ref MemoryMarshal.GetReference(scales);
+            ref var o = ref MemoryMarshal.GetReference(scores);
+            var best = Vector256.Create(float.NegativeInfinity);
+            for (; i + Vector256<int>.Count <= n; i += Vector256<int>.Count)
+            {
+                var v = Vector256.ConvertToSingle(Vector256.LoadUnsafe(ref d, (nuint)i)) * Vector256.LoadUnsafe(ref s, (nuint)i);
+                v.StoreUnsafe(ref o, (nuint)i);
+                best = Vector256.Max(best, v);
+            }
+
+            for (var lane = 0; lane < Vector256<float>.Count; lane++)
+            {
+                max = Math.Max(max, best[lane]);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            scores[i] = dots[i] * scales[i];
+            max = Math.Max(max, scores[i]);
+        }
+
+        return max;
+    }
+
     /// <summary>The scalar reference for <see cref="Dot"/>.</summary>
     public static int DotScalar(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {

@@ -138,16 +138,25 @@ public sealed partial class VectorPartition
 
     private void ScanInt8(ReadOnlySpan<sbyte> codes, int start, int end, Span<RowScore> heap, ref int count, Func<Guid, bool>? include)
     {
-        Span<int> scores = stackalloc int[ChunkRows];
+        Span<int> dots = stackalloc int[ChunkRows];
+        Span<float> scores = stackalloc float[ChunkRows];
         var stride = _codeStride;
         for (var chunk = start; chunk < end; chunk += ChunkRows)
         {
             var n = Math.Min(ChunkRows, end - chunk);
-            Int8Kernels.DotRows(codes, _codes.AsSpan(chunk * stride, n * stride), stride, scores[..n]);
+            Int8Kernels.DotRows(codes, _codes.AsSpan(chunk * stride, n * stride), stride, dots[..n]);
+
+            // Vectorised: score = dot × row scale (the same float operations as one row at a time), and a chunk whose
+            // best score cannot enter the candidates is skipped without a per-row loop.
             var threshold = CandidateHeap.ThresholdOf(heap, count);
+            if (Int8Kernels.Scale(dots[..n], _scales.AsSpan(chunk, n), scores) < threshold)
+            {
+                continue;
+            }
+
             for (var i = 0; i < n; i++)
             {
-                var score = scores[i] * _scales[chunk + i];
+                var score = scores[i];
                 if (score < threshold || (include is not null && !include(_ids[chunk + i])))
                 {
                     continue;
