@@ -69,4 +69,26 @@ public sealed class Int8KernelsTests
 
     private static sbyte[] Codes(Random random, int length, bool extreme)
         => Enumerable.Range(0, length).Select(_ => extreme ? (sbyte)(random.Next(2) == 0 ? -127 : 127) : (sbyte)random.Next(-127, 128)).ToArray();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(64)]
+    [InlineData(67)]
+    public void Scale_Chunk_EqualsScalarProductsAndReturnsTheirMax(int n)
+    {
+        var random = new Random(n);
+        var dots = Enumerable.Range(0, n).Select(_ => random.Next(-2_000_000, 2_000_000)).ToArray();
+        var scales = Enumerable.Range(0, n).Select(_ => random.NextSingle() / 127f).ToArray();
+        var scores = new float[n];
+
+        var max = Int8Kernels.Scale(dots, scales, scores);
+
+        for (var i = 0; i < n; i++)
+        {
+            scores[i].Should().Be(dots[i] * scales[i]);
+        }
+
+        max.Should().Be(n == 0 ? float.NegativeInfinity : scores.Max());
+    }
 }
