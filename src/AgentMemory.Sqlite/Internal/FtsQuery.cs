@@ -64,14 +64,21 @@ internal static class FtsQuery
             sb.Append(i == 0 ? string.Empty : " OR ").Append(ScopeToken(scopeIds[i]));
         }
 
-        sb.Append(") AND {text} : (");
+        return AppendTerms(sb.Append(") AND {text} : ("), terms).Append(')').ToString();
+    }
+
+    /// <summary>The MATCH expression for <paramref name="terms"/> in any scope (the caller filters the rows).</summary>
+    public static string Build(IReadOnlyList<string> terms) => AppendTerms(new StringBuilder("{text} : ("), terms).Append(')').ToString();
+
+    private static StringBuilder AppendTerms(StringBuilder sb, IReadOnlyList<string> terms)
+    {
         for (var i = 0; i < terms.Count; i++)
         {
             // Terms hold only letters, digits and marks, so they never contain a quote; doubling is defence in depth.
             sb.Append(i == 0 ? "\"" : " OR \"").Append(terms[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
 
-        return sb.Append(')').ToString();
+        return sb;
     }
 
     private static bool IsWordRune(Rune rune)

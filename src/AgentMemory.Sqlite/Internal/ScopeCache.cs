@@ -10,12 +10,21 @@ namespace AgentMemory.Sqlite.Internal;
 internal sealed class ScopeCache
 {
     private readonly VectorPartitionOptions _vectorOptions;
+    private readonly int _quantizeAt;
 
-    public ScopeCache(long scopeId, MemoryScope scope, VectorPartitionOptions vectorOptions)
+    /// <param name="scopeId">The scope's row id.</param>
+    /// <param name="scope">The scope.</param>
+    /// <param name="vectorOptions">How partitions scan.</param>
+    /// <param name="quantizeAt">
+    /// When <paramref name="vectorOptions"/> asks for an exact scan, the row count at which the partition switches to the
+    /// int8 scan with exact re-scoring (<see cref="int.MaxValue"/>: never).
+    /// </param>
+    public ScopeCache(long scopeId, MemoryScope scope, VectorPartitionOptions vectorOptions, int quantizeAt = int.MaxValue)
     {
         ScopeId = scopeId;
         Scope = scope;
         _vectorOptions = vectorOptions;
+        _quantizeAt = quantizeAt;
     }
 
     public long ScopeId { get; }
@@ -65,12 +74,40 @@ internal sealed class ScopeCache
         if (!vector.IsEmpty)
         {
             (Vectors ??= new VectorPartition(vector.Length, _vectorOptions, Math.Max(16, Records.Count))).Upsert(record.Id, vector);
+            if (Vectors.Mode == VectorSearchMode.Exact && Vectors.Count >= _quantizeAt)
+            {
+                Quantize();
+            }
         }
 
         if (record.ExpiresAt is { } e && (EarliestExpiry is null || e < EarliestExpiry))
         {
             EarliestExpiry = e;
         }
+    }
+
+    /// <summary>Rebuilds the partition with the int8 scan (same vectors, same ids; the float rows are kept for re-scoring).</summary>
+    private void Quantize()
+    {
+        var exact = Vectors!;
+        var options = new VectorPartitionOptions
+        {
+            Mode = VectorSearchMode.Int8,
+            ParallelThreshold = _vectorOptions.ParallelThreshold,
+            MaxDegreeOfParallelism = _vectorOptions.MaxDegreeOfParallelism,
+            RescoreFactor = _vectorOptions.RescoreFactor,
+        };
+        var quantized = new VectorPartition(exact.Dimension, options, Math.Max(exact.Count * 2, 16));
+        foreach (var id in Records.Keys)
+        {
+            var v = exact.GetVector(id);
+            if (!v.IsEmpty)
+            {
+                quantized.Upsert(id, v);
+            }
+        }
+
+        Vectors = quantized;
     }
 
     public void Remove(Guid id)
