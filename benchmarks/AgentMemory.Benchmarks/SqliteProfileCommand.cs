@@ -28,6 +28,11 @@ internal static class SqliteProfileCommand
         float[] Vector() => VectorMath.Normalize([.. Enumerable.Range(0, Dimension).Select(_ => (float)(random.NextDouble() - 0.5))]);
         try
         {
+            if (args.Contains("--ingest"))
+            {
+                return await IngestAsync(path, size, args.Contains("--normal"), () => Sentence(8), Vector);
+            }
+
             var scope = MemoryScope.ForUser("bench", "u0");
             var options = new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Vectors = new VectorPartitionOptions { Mode = mode }, QuantizeAtRows = args.Contains("--exact") ? null : SqliteMemoryStoreOptions.DefaultQuantizeAtRows };
             var partition = new VectorPartition(Dimension, options.Vectors, size);
@@ -94,6 +99,30 @@ internal static class SqliteProfileCommand
                 File.Delete(f);
             }
         }
+    }
+
+    /// <summary>Batched ingest only (1,000 per <see cref="SqliteMemoryStore.AddRangeAsync"/>), wall and process CPU.</summary>
+    private static async Task<int> IngestAsync(string path, int size, bool normal, Func<string> sentence, Func<float[]> vector)
+    {
+        var scope = MemoryScope.ForUser("bench", "u0");
+        var batches = Enumerable.Range(0, (size + 999) / 1000).Select(b => Enumerable.Range(0, Math.Min(1000, size - (b * 1000)))
+            .Select(_ => new MemoryRecord { Id = Guid.NewGuid(), Scope = scope, Kind = MemoryKind.Semantic, Text = sentence(), Embedding = vector() }).ToList()).ToList();
+        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
+        {
+            ConnectionString = $"Data Source={path}",
+            Dimension = Dimension,
+            Synchronous = normal ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full,
+        });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        foreach (var batch in batches)
+        {
+            await store.AddRangeAsync(batch);
+        }
+
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"ingest {size:N0} ({(normal ? "NORMAL" : "FULL")}): {size / sw.Elapsed.TotalSeconds:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return 0;
     }
 
     /// <summary>Times FTS5 query shapes straight on the file (scope row id 1).</summary>
