@@ -38,9 +38,10 @@ internal static class SqliteProfileCommand
             var partition = new VectorPartition(Dimension, options.Vectors, size);
             using (var store = new SqliteMemoryStore(options))
             {
-                for (var i = 0; i < size; i += 1000)
+                var step = args.Contains("--single") ? 1 : 1000;
+                for (var i = 0; i < size; i += step)
                 {
-                    var batch = Enumerable.Range(0, Math.Min(1000, size - i)).Select(_ => new MemoryRecord { Id = Guid.NewGuid(), Scope = scope, Kind = MemoryKind.Semantic, Text = Sentence(8), Embedding = Vector() }).ToList();
+                    var batch = Enumerable.Range(0, Math.Min(step, size - i)).Select(_ => new MemoryRecord { Id = Guid.NewGuid(), Scope = scope, Kind = MemoryKind.Semantic, Text = Sentence(8), Embedding = Vector() }).ToList();
                     await store.AddRangeAsync(batch);
                     batch.ForEach(r => partition.Upsert(r.Id, r.Embedding.Span));
                 }
@@ -89,6 +90,16 @@ internal static class SqliteProfileCommand
             }
 
             Report("VectorPartition.Search alone", scan);
+            SqlShapes(path, runs, () => Sentence(3).Split(' '));
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "INSERT INTO memory_fts(memory_fts) VALUES ('optimize')";
+                cmd.ExecuteNonQuery();
+            }
+
+            Console.WriteLine("after FTS5 optimize:");
             SqlShapes(path, runs, () => Sentence(3).Split(' '));
             return 0;
         }

@@ -125,6 +125,11 @@ public sealed partial class SqliteMemoryStore
                 result.Add((group.Key, BumpGeneration(c, group.Key), groupIds));
             }
 
+            if (result.Count > 0)
+            {
+                MaintainLexical(c);
+            }
+
             return result;
         }, cancellationToken).ConfigureAwait(false);
         var removed = 0;

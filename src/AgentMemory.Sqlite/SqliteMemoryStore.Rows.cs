@@ -40,6 +40,25 @@ public sealed partial class SqliteMemoryStore
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Called at the end of every write transaction that changed the FTS5 index: every
+    /// <see cref="SqliteMemoryStoreOptions.LexicalMergeInterval"/>-th one also runs a bounded incremental optimize
+    /// (<c>merge</c> with a negative page budget) in the same transaction. Each commit adds an index segment and a query
+    /// looks up every term in every segment, so memories written one at a time would otherwise leave a small scope's
+    /// index in dozens of segments (a LoCoMo conversation of 700 turns: FTS query ≈ 0.2 ms instead of 0.05 ms merged).
+    /// </summary>
+    private void MaintainLexical(PooledConnection c)
+    {
+        if (_options.LexicalMergeInterval is not { } every || Interlocked.Increment(ref _lexicalWrites) % every != 0)
+        {
+            return;
+        }
+
+        var cmd = c.Command("INSERT INTO memory_fts(memory_fts, rank) VALUES ('merge', $pages)");
+        cmd.Parameters.AddWithValue("$pages", -_options.LexicalMergePages);
+        cmd.ExecuteNonQuery();
+    }
+
     private static void DeleteFts(PooledConnection c, long rowId)
     {
         var cmd = c.Command("DELETE FROM memory_fts WHERE rowid = $rowid");

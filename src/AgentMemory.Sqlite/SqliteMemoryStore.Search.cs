@@ -39,7 +39,10 @@ public sealed partial class SqliteMemoryStore
         }
 
         var now = _time.GetUtcNow();
-        return RunAsync("search", Transaction.Read, c => SearchCore(c, request, useVector, terms, now), cancellationToken);
+        // No explicit transaction (saves BEGIN/COMMIT per call): a commit landing between the generation read and the
+        // reload or the FTS query makes the cache newer than its generation (reloaded again on the next call) or the FTS
+        // rows newer than the cache (rows it does not hold are skipped) — never a wrong or stale-forever result.
+        return RunAsync("search", Transaction.None, c => SearchCore(c, request, useVector, terms, now), cancellationToken);
     }
 
     private MemorySearchResult SearchCore(PooledConnection c, MemorySearchRequest request, bool useVector, List<string> terms, DateTimeOffset now)

@@ -110,6 +110,7 @@ public sealed partial class SqliteMemoryStore
             InsertFts(c, currentRowId, updated.Text, currentScopeId);
             InsertHistory(c, updated.Id, currentScopeId, updated.Version, change, current.Text, updated.Text, now, reason);
             InsertAudit(c, now, change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, currentScopeId, [updated.Id], null, reason, 1);
+            MaintainLexical(c);
             return (updated, currentScopeId, currentRowId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
         ApplyToCache(scopeId, generation, cache => cache.Put(rowId, stored, vector));
@@ -133,6 +134,7 @@ public sealed partial class SqliteMemoryStore
 
             RemoveRow(c, current, currentScopeId, rowId, change, reason, now);
             InsertAudit(c, now, action, currentScopeId, [id], null, reason, 1);
+            MaintainLexical(c);
             return (true, currentScopeId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
         if (removed)
@@ -191,6 +193,11 @@ public sealed partial class SqliteMemoryStore
             }
 
             list.Add((rowId, item, vector));
+        }
+
+        if (byScope.Count > 0)
+        {
+            MaintainLexical(c);
         }
 
         // One Created audit entry per scope naming every memory created in it (one per AddAsync).

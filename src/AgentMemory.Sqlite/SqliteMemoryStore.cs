@@ -30,6 +30,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     private readonly ConcurrentDictionary<long, ScopeCache> _caches = new();
     private readonly DeferredAccessRecorder? _accesses;
     private int _dimension;
+    private long _lexicalWrites;
 
     /// <summary>Opens (creating or upgrading when needed) the store over the file named by <paramref name="options"/>.</summary>
     /// <param name="options">The options; <see cref="SqliteMemoryStoreOptions.ConnectionString"/> is required.</param>
@@ -45,6 +46,12 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
+        if (options.LexicalMergeInterval is { } mergeEvery)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mergeEvery, nameof(options));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AccessFlushInterval, TimeSpan.Zero, nameof(options));
         if (!Enum.IsDefined(options.AccessRecording))
         {

@@ -78,4 +78,16 @@ public sealed class SqliteMemoryStoreOptions
 
     /// <summary>With deferred access recording, the longest a queued access waits to be written; default 1 s.</summary>
     public TimeSpan AccessFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Every this many write transactions that change the lexical index, the same transaction also runs a bounded
+    /// incremental FTS5 optimize (<see cref="LexicalMergePages"/> pages at most), so memories written one at a time do not
+    /// leave the index in many small segments that every query must visit; default 8, null turns it off.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int? LexicalMergeInterval { get; set; } = 8;
+
+    /// <summary>The most index pages one incremental optimize (<see cref="LexicalMergeInterval"/>) rewrites; default 256.</summary>
+    [Range(1, 1_000_000)]
+    public int LexicalMergePages { get; set; } = 256;
 }
