@@ -30,11 +30,16 @@ internal static class SqliteProfileCommand
         {
             if (args.Contains("--ingest"))
             {
-                return await IngestAsync(path, size, args.Contains("--normal"), () => Sentence(8), Vector);
+                return await IngestAsync(path, size, args.Contains("--normal"), Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8, () => Sentence(8), Vector);
             }
 
             var scope = MemoryScope.ForUser("bench", "u0");
             var options = new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Vectors = new VectorPartitionOptions { Mode = mode }, QuantizeAtRows = args.Contains("--exact") ? null : SqliteMemoryStoreOptions.DefaultQuantizeAtRows };
+            if (Array.IndexOf(args, "--merge-every") is var m && m >= 0)
+            {
+                options.LexicalMergeInterval = Option(args, "--merge-every", 8);
+            }
+
             var partition = new VectorPartition(Dimension, options.Vectors, size);
             using (var store = new SqliteMemoryStore(options))
             {
@@ -113,7 +118,7 @@ internal static class SqliteProfileCommand
     }
 
     /// <summary>Batched ingest only (1,000 per <see cref="SqliteMemoryStore.AddRangeAsync"/>), wall and process CPU.</summary>
-    private static async Task<int> IngestAsync(string path, int size, bool normal, Func<string> sentence, Func<float[]> vector)
+    private static async Task<int> IngestAsync(string path, int size, bool normal, int mergeEvery, Func<string> sentence, Func<float[]> vector)
     {
         var scope = MemoryScope.ForUser("bench", "u0");
         var batches = Enumerable.Range(0, (size + 999) / 1000).Select(b => Enumerable.Range(0, Math.Min(1000, size - (b * 1000)))
@@ -123,6 +128,7 @@ internal static class SqliteProfileCommand
             ConnectionString = $"Data Source={path}",
             Dimension = Dimension,
             Synchronous = normal ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full,
+            LexicalMergeInterval = mergeEvery > 0 ? mergeEvery : null,
         });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
@@ -132,7 +138,7 @@ internal static class SqliteProfileCommand
         }
 
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine($"ingest {size:N0} ({(normal ? "NORMAL" : "FULL")}): {size / sw.Elapsed.TotalSeconds:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"ingest {size:N0} ({(normal ? "NORMAL" : "FULL")}, FTS merge every {mergeEvery}): {size / sw.Elapsed.TotalSeconds:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
     }
 

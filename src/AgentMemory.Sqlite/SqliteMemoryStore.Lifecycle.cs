@@ -127,7 +127,7 @@ public sealed partial class SqliteMemoryStore
 
             if (result.Count > 0)
             {
-                MaintainLexical(c);
+                MaintainLexical(c, expired.Count);
             }
 
             return result;

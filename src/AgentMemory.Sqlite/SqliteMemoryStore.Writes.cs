@@ -197,7 +197,7 @@ public sealed partial class SqliteMemoryStore
 
         if (byScope.Count > 0)
         {
-            MaintainLexical(c);
+            MaintainLexical(c, byScope.Values.Sum(x => x.Count));
         }
 
         // One Created audit entry per scope naming every memory created in it (one per AddAsync).

@@ -80,9 +80,10 @@ public sealed class SqliteMemoryStoreOptions
     public TimeSpan AccessFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Every this many write transactions that change the lexical index, the same transaction also runs a bounded
-    /// incremental FTS5 optimize (<see cref="LexicalMergePages"/> pages at most), so memories written one at a time do not
-    /// leave the index in many small segments that every query must visit; default 8, null turns it off.
+    /// Every this many write transactions that change the lexical index (and every batch of at least this many
+    /// memories), the same transaction also runs a bounded incremental FTS5 optimize (<see cref="LexicalMergePages"/>
+    /// pages at most), so the index does not pile up small segments (one per commit) that every query must visit;
+    /// default 8, null turns it off.
     /// </summary>
     [Range(1, 1_000_000)]
     public int? LexicalMergeInterval { get; set; } = 8;
