@@ -63,11 +63,11 @@ internal static class EvaluationTargets
 
         public async Task AddTurnsAsync(MemoryScope scope, IReadOnlyList<LocomoTurn> turns, CancellationToken cancellationToken)
         {
-            foreach (var turn in turns)
+            for (var i = 0; i < turns.Count; i++)
             {
                 try
                 {
-                    var outcome = await _memory.SaveAsync(scope, TurnMemory.Candidate(turn), cancellationToken).ConfigureAwait(false);
+                    var outcome = await _memory.SaveAsync(scope, TurnMemory.Candidate(turns, i), cancellationToken).ConfigureAwait(false);
                     Outcomes[outcome.Kind] = Outcomes.GetValueOrDefault(outcome.Kind) + 1;
                 }
                 catch (InvalidMemoryException)

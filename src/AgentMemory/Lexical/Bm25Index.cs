@@ -1,15 +1,16 @@
 namespace AgentMemory.Lexical;
 
 /// <summary>
-/// An in-memory BM25 inverted index over one partition's documents. Not thread-safe: readers may run concurrently
-/// with each other, writers need exclusive access.
+/// An in-memory BM25 inverted index over one partition's documents. A document is a text plus an optional context
+/// whose words count at <see cref="LexicalFields.ContextWeight"/> (BM25F: weighted term frequency and length). Not
+/// thread-safe: readers may run concurrently with each other, writers need exclusive access.
 /// </summary>
 public sealed class Bm25Index
 {
     private readonly TextAnalyzer _analyzer;
-    private readonly Dictionary<string, Dictionary<Guid, int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<Guid, double>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Document> _documents = [];
-    private long _totalLength;
+    private double _totalLength;
 
     /// <summary>Creates an index using <paramref name="analyzer"/> (default: <see cref="TextAnalyzer.Default"/>).</summary>
     public Bm25Index(TextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75)
@@ -43,14 +44,17 @@ public sealed class Bm25Index
     public int Count => _documents.Count;
 
     /// <summary>Adds or replaces a document.</summary>
-    public void Upsert(Guid id, string text)
+    public void Upsert(Guid id, string text) => Upsert(id, text, null);
+
+    /// <summary>Adds or replaces a document whose <paramref name="context"/> words count at <see cref="LexicalFields.ContextWeight"/>.</summary>
+    public void Upsert(Guid id, string text, string? context)
     {
         Remove(id);
-        var (terms, phrases) = _analyzer.AnalyzeWithPhrases(text);
-        var all = PhraseWeight > 0 ? [.. terms, .. phrases] : terms.ToArray();
-        _documents[id] = new Document(all, terms.Count);
-        _totalLength += terms.Count;
-        foreach (var term in all)
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var length = Add(text, 1.0) + (string.IsNullOrEmpty(context) ? 0 : Add(context, LexicalFields.ContextWeight));
+        _documents[id] = new Document([.. frequencies.Keys], length);
+        _totalLength += length;
+        foreach (var (term, tf) in frequencies)
         {
             if (!_postings.TryGetValue(term, out var docs))
             {
@@ -58,7 +62,18 @@ public sealed class Bm25Index
                 _postings[term] = docs;
             }
 
-            docs[id] = docs.TryGetValue(id, out var tf) ? tf + 1 : 1;
+            docs[id] = tf;
+        }
+
+        double Add(string field, double weight)
+        {
+            var (terms, phrases) = _analyzer.AnalyzeWithPhrases(field);
+            foreach (var term in PhraseWeight > 0 ? terms.Concat(phrases) : terms)
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + weight;
+            }
+
+            return terms.Count * weight;
         }
     }
 
@@ -71,7 +86,7 @@ public sealed class Bm25Index
         }
 
         _totalLength -= document.Length;
-        foreach (var term in document.Terms.Distinct())
+        foreach (var term in document.Terms)
         {
             if (_postings.TryGetValue(term, out var docs))
             {
@@ -144,5 +159,5 @@ public sealed class Bm25Index
             .ToList();
     }
 
-    private readonly record struct Document(string[] Terms, int Length);
+    private readonly record struct Document(string[] Terms, double Length);
 }
