@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AgentMemory.Evaluation;
 
 /// <summary>
-/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH] [--details PATH]</c>: ingests each LoCoMo
+/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]</c>: ingests each LoCoMo
 /// conversation into a fresh memory (one episodic memory per turn), asks every question through the recall API and
 /// reports evidence recall@1/5/10/25 and MRR per category and overall, plus recall latency p50/p95. <c>--details</c>
 /// writes one JSON line per question (evidence, where each evidence turn ranked, the top hits) for failure analysis.
@@ -24,7 +24,7 @@ internal static class LocomoCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? data = null, json = null, details = null, store = "inmemory", embeddings = "local";
+        string? data = null, json = null, details = null, fusion = null, store = "inmemory", embeddings = "local";
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -33,6 +33,7 @@ internal static class LocomoCommand
                 case "--data": data = value; i++; break;
                 case "--json": json = value; i++; break;
                 case "--details": details = value; i++; break;
+                case "--fusion": fusion = value; i++; break;
                 case "--store": store = value; i++; break;
                 case "--embeddings": embeddings = value; i++; break;
                 default:
@@ -41,9 +42,9 @@ internal static class LocomoCommand
             }
         }
 
-        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("local" or "none"))
+        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("local" or "none") || fusion is not (null or "rrf" or "weighted"))
         {
-            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH] [--details PATH]");
+            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]");
             return 2;
         }
 
@@ -65,7 +66,7 @@ internal static class LocomoCommand
         foreach (var conversation in conversations)
         {
             var clock = new FixedTimeProvider { Now = conversation.Turns.Count > 0 ? conversation.Turns.Max(t => t.SessionDate) : DateTimeOffset.UnixEpoch };
-            await using var target = EvaluationTargets.Create(store, embeddings, clock);
+            await using var target = EvaluationTargets.Create(store, embeddings, fusion switch { "rrf" => FusionMode.ReciprocalRank, "weighted" => FusionMode.WeightedScore, _ => null }, clock);
             description = target.Description;
             var scope = MemoryScope.ForUser("locomo", conversation.SampleId);
             await target.AddTurnsAsync(scope, conversation.Turns, ct).ConfigureAwait(false);

@@ -87,10 +87,13 @@ public sealed partial class SqliteMemoryStore
         return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
     }
 
+    /// <summary>The FTS5 column weight of the context column (<see cref="Lexical.LexicalFields.ContextWeight"/>).</summary>
+    private static readonly string ContextWeightSql = Lexical.LexicalFields.ContextWeight.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+
     private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeCache> caches, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
     {
         var hits = new List<ScoredMemory>();
-        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0) AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
+        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0, " + ContextWeightSql + ") AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
         cmd.Parameters.AddWithValue("$q", FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
         using var r = cmd.ExecuteReader();
         while (hits.Count < limit && r.Read())

@@ -64,7 +64,7 @@ internal static class FtsQuery
             sb.Append(i == 0 ? string.Empty : " OR ").Append(ScopeToken(scopeIds[i]));
         }
 
-        sb.Append(") AND {text} : (");
+        sb.Append(") AND {text context} : (");
         for (var i = 0; i < terms.Count; i++)
         {
             // Terms hold only letters, digits and marks, so they never contain a quote; doubling is defence in depth.
