@@ -74,7 +74,7 @@ public sealed partial class PostgreSqlMemoryStore
                 {
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
-                        lexical.Add(new ScoredMemory(Columns.ReadRecord(reader), reader.GetFloat(22)));
+                        lexical.Add(new ScoredMemory(Columns.ReadRecord(reader), reader.GetFloat(Columns.RecordCount)));
                     }
                 }
             }

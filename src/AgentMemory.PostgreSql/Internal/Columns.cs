@@ -11,6 +11,9 @@ internal static class Columns
     /// <summary>The memory columns <see cref="ReadRecord"/> reads, in order (alias m); the embedding and context come last.</summary>
     public const string Record = "m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.kind, m.text, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.embedding, m.context";
 
+    /// <summary>How many columns <see cref="Record"/> lists: the ordinal of the first column after them.</summary>
+    public const int RecordCount = 23;
+
     /// <summary>Owner rows a reader at (@t, @u, @a, @s) may see (alias m).</summary>
     public const string Visible = "m.tenant_id = @t AND m.user_id IN ('', @u) AND m.agent_id IN ('', @a) AND m.session_id IN ('', @s)";
 

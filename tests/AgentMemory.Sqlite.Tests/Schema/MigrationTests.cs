@@ -91,7 +91,7 @@ public sealed class MigrationTests : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM agentmemory_schema ORDER BY version";
-        cmd.ExecuteScalar().Should().Be("1,2");
+        cmd.ExecuteScalar().Should().Be("1,2,3");
     }
 
     [Fact]
