@@ -31,11 +31,12 @@ public sealed partial class SqliteMemoryStore
         InsertHistory(c, current.Id, scopeId, current.Version, change, current.Text, null, now, reason);
     }
 
-    private static void InsertFts(PooledConnection c, long rowId, string text, long scopeId)
+    private static void InsertFts(PooledConnection c, long rowId, string text, string? context, long scopeId)
     {
-        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope) VALUES ($rowid, $text, $scope)");
+        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope, context) VALUES ($rowid, $text, $scope, $context)");
         cmd.Parameters.AddWithValue("$rowid", rowId);
         cmd.Parameters.AddWithValue("$text", text);
+        cmd.Parameters.AddWithValue("$context", SqliteValues.ToDb(context));
         cmd.Parameters.AddWithValue("$scope", FtsQuery.ScopeToken(scopeId));
         cmd.ExecuteNonQuery();
     }

@@ -93,6 +93,9 @@ public sealed partial class SqliteMemoryStore
         return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
     }
 
+    /// <summary>The FTS5 column weight of the context column (<see cref="Lexical.LexicalFields.ContextWeight"/>).</summary>
+    private static readonly string ContextWeightSql = Lexical.LexicalFields.ContextWeight.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The FTS5 (BM25) candidates within the reader's scopes. When those scopes hold most of the file (at least
     /// 1 / <see cref="TextOnlyShare"/> of its rows) the query matches the words alone and rows of other scopes are
@@ -113,7 +116,7 @@ public sealed partial class SqliteMemoryStore
             }
         }
 
-        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0) AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
+        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0, " + ContextWeightSql + ") AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
         cmd.Parameters.AddWithValue("$q", scopeRows * TextOnlyShare >= fileRows ? FtsQuery.Build(terms) : FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
         using var r = cmd.ExecuteReader();
         while (hits.Count < limit && r.Read())

@@ -79,11 +79,11 @@ internal static class FtsQuery
             sb.Append(i == 0 ? string.Empty : " OR ").Append(ScopeToken(scopeIds[i]));
         }
 
-        return AppendTerms(sb.Append(") AND {text} : ("), terms).Append(')').ToString();
+        return AppendTerms(sb.Append(") AND {text context} : ("), terms).Append(')').ToString();
     }
 
     /// <summary>The MATCH expression for <paramref name="terms"/> in any scope (the caller filters the rows).</summary>
-    public static string Build(IReadOnlyList<string> terms) => AppendTerms(new StringBuilder("{text} : ("), terms).Append(')').ToString();
+    public static string Build(IReadOnlyList<string> terms) => AppendTerms(new StringBuilder("{text context} : ("), terms).Append(')').ToString();
 
     private static StringBuilder AppendTerms(StringBuilder sb, IReadOnlyList<string> terms)
     {
