@@ -49,6 +49,11 @@ public sealed partial class SqliteMemoryStore
     {
         var (caches, fileRows) = LoadCaches(c, request.Scope);
         var filter = request.Filter ?? MemoryFilter.None;
+        if (filter.Kinds is { } kinds && !caches.Exists(cache => { lock (cache.Sync) { return cache.HoldsAnyOf(kinds); } }))
+        {
+            return MemorySearchResult.Empty; // e.g. the retriever's procedural surfacing in a scope that holds no procedures
+        }
+
         var limit = request.Limit;
         var vectorHits = new List<ScoredMemory>();
         if (useVector && caches.Count > 0)
@@ -89,8 +94,35 @@ public sealed partial class SqliteMemoryStore
             }
         }
 
-        var lexicalHits = terms.Count > 0 && caches.Count > 0 ? SearchLexical(c, caches, fileRows, terms, filter, limit, now) : [];
+        var lexicalHits = terms.Count == 0 || caches.Count == 0 ? []
+            : _options.CacheLexicalIndex ? SearchCachedLexical(caches, request.Text!, filter, limit, now)
+            : SearchLexical(c, caches, fileRows, terms, filter, limit, now);
         return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
+    }
+
+    /// <summary>The lexical candidates from each scope's in-memory BM25 index (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/>).</summary>
+    private static List<ScoredMemory> SearchCachedLexical(List<ScopeCache> caches, string text, MemoryFilter filter, int limit, DateTimeOffset now)
+    {
+        var hits = new List<ScoredMemory>();
+        foreach (var cache in caches)
+        {
+            lock (cache.Sync)
+            {
+                var records = cache.Records;
+                Func<Guid, bool>? include = null;
+                if (!ReferenceEquals(filter, MemoryFilter.None) || (cache.EarliestExpiry is { } e && e <= now))
+                {
+                    include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
+                }
+
+                foreach (var match in cache.SearchLexical(text, limit, include))
+                {
+                    hits.Add(new ScoredMemory(cache.WithVector(records[match.Id]), match.Score));
+                }
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>The FTS5 column weight of the context column (<see cref="Lexical.LexicalFields.ContextWeight"/>).</summary>

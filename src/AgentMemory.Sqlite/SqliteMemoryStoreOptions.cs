@@ -49,6 +49,15 @@ public sealed class SqliteMemoryStoreOptions
     public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
 
     /// <summary>
+    /// Whether a recalled scope also keeps a BM25 index of its memories (text and context, the core's analyzer) in
+    /// memory next to its cached vectors, so warm lexical search reads no pages (default true). FTS5 stays the durable
+    /// index, written in the same transaction as the records; it answers lexical search when this is off. Per-scope BM25
+    /// statistics (as the in-memory store has) replace the file-wide statistics of FTS5's <c>bm25()</c>, whose per-row
+    /// cost (≈ 3 µs) made a conversation-sized scope's query take about 1 ms.
+    /// </summary>
+    public bool CacheLexicalIndex { get; set; } = true;
+
+    /// <summary>
     /// When <see cref="Vectors"/> asks for the exact scan (the default), the number of vectors in one scope at which its
     /// cached partition switches to <see cref="Vectors.VectorSearchMode.Int8"/> (int8 scan, best k × re-score factor
     /// candidates re-scored exactly); default 4,096. Below it the exact float32 scan is already under ≈ 0.3 ms; above
