@@ -3,9 +3,9 @@ using AgentMemory.Lexical;
 namespace AgentMemory.Benchmarks;
 
 /// <summary>
-/// A stopwatch breakdown of a BM25 query: a step-by-step replica of <see cref="Bm25Index.Search"/> (same analyzer,
-/// same postings layout, same scoring and ranking calls) timed per phase, next to the real index's Search on the same
-/// texts, plus how many postings and distinct documents a query touches.
+/// A stopwatch breakdown of a BM25 query in the index's first layout (Guid-keyed dictionaries for postings, lengths and
+/// scores, a full LINQ sort), kept as the baseline, timed per phase, next to the real <see cref="Bm25Index.Search"/>
+/// (dense slots, pooled score array, bounded heap) on the same texts, plus how many postings and documents a query touches.
 /// </summary>
 internal sealed class LexicalBreakdown
 {

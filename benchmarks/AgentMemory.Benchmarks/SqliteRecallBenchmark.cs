@@ -7,7 +7,7 @@ using AgentMemory.Vectors;
 namespace AgentMemory.Benchmarks;
 
 /// <summary>
-/// <c>sqlite-recall [--quick] [--int8] [--total N] [--users N]</c>: ingest throughput, cold first recall and warm recall latency
+/// <c>sqlite-recall [--quick] [--int8 | --exact] [--normal] [--total N] [--users N]</c>: ingest throughput, cold first recall and warm recall latency
 /// (vector + lexical <see cref="SqliteMemoryStore.SearchAsync"/>, no embedding call) of the SQLite store for one scope
 /// holding 1k, 10k and 100k memories (384-dim), then recall for one user of a file holding <c>--total</c> memories across
 /// <c>--users</c> users (default 1,000,000 across 10,000).
@@ -23,12 +23,15 @@ internal static class SqliteRecallBenchmark
     {
         var quick = args.Contains("--quick");
         var mode = args.Contains("--int8") ? VectorSearchMode.Int8 : VectorSearchMode.Exact;
+        int? quantizeAt = args.Contains("--exact") ? null : SqliteMemoryStoreOptions.DefaultQuantizeAtRows;
+        var sync = args.Contains("--normal") ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full;
         var total = Option(args, "--total", quick ? 100_000 : 1_000_000);
         var users = Option(args, "--users", quick ? 1_000 : 10_000);
         var dir = Path.Combine(Path.GetTempPath(), "agentmemory-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var data = new DataGenerator(42);
-        Console.WriteLine($"sqlite-recall: dim {Dimension}, batch {Batch}, synchronous FULL, vector scan {mode}, {Environment.ProcessorCount} cores, load avg {LoadAverage()}");
+        var scan = mode == VectorSearchMode.Int8 ? "int8" : quantizeAt is null ? "exact" : $"exact, int8 from {quantizeAt:N0} rows per scope (default)";
+        Console.WriteLine($"sqlite-recall: dim {Dimension}, batch {Batch}, synchronous {sync}, vector scan {scan}, {Environment.ProcessorCount} cores, load avg {LoadAverage()}");
         try
         {
             Console.WriteLine("Wall-clock figures depend on the machine's load; the CPU columns (process CPU time / operations) do not.");
@@ -38,8 +41,8 @@ internal static class SqliteRecallBenchmark
             {
                 var path = Path.Combine(dir, $"scope-{size}.db");
                 var scope = MemoryScope.ForUser("bench", "u0");
-                var (ingest, ingestCpu) = await IngestAsync(path, data, [scope], size);
-                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scope, mode, quick ? 300 : 1000);
+                var (ingest, ingestCpu) = await IngestAsync(path, data, [scope], size, sync);
+                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scope, mode, quantizeAt, quick ? 300 : 1000);
                 Console.WriteLine($"| {size:N0} | {ingest:N0} | {ingestCpu:N0} | {cold:F1} | {p50:F3} | {p95:F3} | {cpu:F3} |");
             }
 
@@ -52,8 +55,8 @@ internal static class SqliteRecallBenchmark
             {
                 var path = Path.Combine(dir, $"users-{userCount}.db");
                 var scopes = Enumerable.Range(0, userCount).Select(u => MemoryScope.ForUser("bench", "user" + u.ToString(CultureInfo.InvariantCulture))).ToArray();
-                var (ingest, ingestCpu) = await IngestAsync(path, data, scopes, perUser * userCount);
-                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scopes[userCount / 2], mode, quick ? 300 : 1000);
+                var (ingest, ingestCpu) = await IngestAsync(path, data, scopes, perUser * userCount, sync);
+                var (cold, p50, p95, cpu) = await RecallAsync(path, data, scopes[userCount / 2], mode, quantizeAt, quick ? 300 : 1000);
                 var mb = new FileInfo(path).Length / 1e6;
                 Console.WriteLine($"| {perUser * userCount:N0} | {userCount:N0} | {ingest:N0} | {ingestCpu:N0} | {cold:F1} | {p50:F3} | {p95:F3} | {cpu:F3} | {mb:N0} |");
             }
@@ -67,9 +70,9 @@ internal static class SqliteRecallBenchmark
     }
 
     /// <summary>Writes <paramref name="count"/> memories spread round-robin over <paramref name="scopes"/>; returns memories/s.</summary>
-    private static async Task<(double PerSecond, double PerCpuSecond)> IngestAsync(string path, DataGenerator data, MemoryScope[] scopes, int count)
+    private static async Task<(double PerSecond, double PerCpuSecond)> IngestAsync(string path, DataGenerator data, MemoryScope[] scopes, int count, SqliteSynchronousMode sync)
     {
-        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension });
+        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Synchronous = sync });
         var batch = new List<MemoryRecord>(Batch);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
@@ -95,13 +98,14 @@ internal static class SqliteRecallBenchmark
     }
 
     /// <summary>Opens the file fresh, times the first recall (cold: loads the scope), then <paramref name="runs"/> warm recalls.</summary>
-    private static async Task<(double ColdMs, double P50Ms, double P95Ms, double CpuMs)> RecallAsync(string path, DataGenerator data, MemoryScope scope, VectorSearchMode mode, int runs)
+    private static async Task<(double ColdMs, double P50Ms, double P95Ms, double CpuMs)> RecallAsync(string path, DataGenerator data, MemoryScope scope, VectorSearchMode mode, int? quantizeAt, int runs)
     {
         using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
         {
             ConnectionString = $"Data Source={path}",
             Dimension = Dimension,
             Vectors = new VectorPartitionOptions { Mode = mode },
+            QuantizeAtRows = quantizeAt,
         });
         var requests = Enumerable.Range(0, runs + 200).Select(_ => new MemorySearchRequest { Scope = scope, Vector = data.Vector(Dimension), Text = data.Sentence(3), Limit = 20 }).ToArray();
         var start = Stopwatch.GetTimestamp();

@@ -51,8 +51,8 @@ internal static class StoreRecallCommand
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
         results.ForEach(Console.WriteLine);
         Console.WriteLine();
-        Console.WriteLine("BM25 query breakdown (replica of Bm25Index.Search timed per phase; thread-CPU medians, ms):");
-        Console.WriteLine("| memories | analyze query | accumulate scores | rank (LINQ OrderBy) | replica total | real Bm25Index.Search | postings touched/query | docs matched/query | index terms |");
+        Console.WriteLine("BM25 query: the first Guid-dictionary layout timed per phase (baseline) vs the real Bm25Index.Search (thread-CPU medians, ms):");
+        Console.WriteLine("| memories | analyze query | accumulate scores | rank (LINQ OrderBy) | baseline total | real Bm25Index.Search | postings touched/query | docs matched/query | index terms |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         breakdowns.ForEach(Console.WriteLine);
         return 0;

@@ -9,7 +9,7 @@ namespace AgentMemory.Evaluation;
 /// <summary>Creates the memory under test for one conversation: <c>AddAgentMemory</c> with the chosen store, used through <see cref="IAgentMemory"/>.</summary>
 internal static class EvaluationTargets
 {
-    public static IEvaluationTarget Create(string store, string embeddings, FixedTimeProvider clock) => new AgentMemoryTarget(store, embeddings, clock);
+    public static IEvaluationTarget Create(string store, string embeddings, FusionMode? fusion, FixedTimeProvider clock) => new AgentMemoryTarget(store, embeddings, fusion, clock);
 
     /// <summary>
     /// A fresh service provider per conversation. Turns go in through <see cref="IAgentMemory.SaveAsync"/> (guards,
@@ -24,13 +24,14 @@ internal static class EvaluationTargets
         private readonly IRetriever _retriever;
         private readonly string? _databasePath;
 
-        public AgentMemoryTarget(string store, string embeddings, FixedTimeProvider clock)
+        public AgentMemoryTarget(string store, string embeddings, FusionMode? fusion, FixedTimeProvider clock)
         {
             var services = new ServiceCollection();
             services.AddSingleton<TimeProvider>(clock);
             var builder = services.AddAgentMemory(o =>
             {
                 o.Formation.Mode = FormationMode.Inline;
+                o.Retrieval.Fusion = fusion ?? o.Retrieval.Fusion;
                 if (embeddings == "none")
                 {
                     o.Retrieval.VectorWeight = 0;
@@ -63,11 +64,11 @@ internal static class EvaluationTargets
 
         public async Task AddTurnsAsync(MemoryScope scope, IReadOnlyList<LocomoTurn> turns, CancellationToken cancellationToken)
         {
-            foreach (var turn in turns)
+            for (var i = 0; i < turns.Count; i++)
             {
                 try
                 {
-                    var outcome = await _memory.SaveAsync(scope, TurnMemory.Candidate(turn), cancellationToken).ConfigureAwait(false);
+                    var outcome = await _memory.SaveAsync(scope, TurnMemory.Candidate(turns, i), cancellationToken).ConfigureAwait(false);
                     Outcomes[outcome.Kind] = Outcomes.GetValueOrDefault(outcome.Kind) + 1;
                 }
                 catch (InvalidMemoryException)

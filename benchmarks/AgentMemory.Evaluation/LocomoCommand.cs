@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace AgentMemory.Evaluation;
 
 /// <summary>
-/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH]</c>: ingests each LoCoMo
+/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]</c>: ingests each LoCoMo
 /// conversation into a fresh memory (one episodic memory per turn), asks every question through the recall API and
-/// reports evidence recall@1/5/10/25 and MRR per category and overall, plus recall latency p50/p95.
+/// reports evidence recall@1/5/10/25 and MRR per category and overall, plus recall latency p50/p95. <c>--details</c>
+/// writes one JSON line per question (evidence, where each evidence turn ranked, the top hits) for failure analysis.
 /// </summary>
 internal static class LocomoCommand
 {
@@ -23,7 +24,7 @@ internal static class LocomoCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? data = null, json = null, store = "inmemory", embeddings = "local";
+        string? data = null, json = null, details = null, fusion = null, store = "inmemory", embeddings = "local";
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -31,6 +32,8 @@ internal static class LocomoCommand
             {
                 case "--data": data = value; i++; break;
                 case "--json": json = value; i++; break;
+                case "--details": details = value; i++; break;
+                case "--fusion": fusion = value; i++; break;
                 case "--store": store = value; i++; break;
                 case "--embeddings": embeddings = value; i++; break;
                 default:
@@ -39,12 +42,13 @@ internal static class LocomoCommand
             }
         }
 
-        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("local" or "none"))
+        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("local" or "none") || fusion is not (null or "rrf" or "weighted"))
         {
-            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH]");
+            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]");
             return 2;
         }
 
+        using var detailWriter = details is null ? null : new StreamWriter(details);
         var log = new EvidenceLog();
         var conversations = LocomoDataset.Load(data, log);
         Console.Error.WriteLine(log.ToString());
@@ -62,7 +66,7 @@ internal static class LocomoCommand
         foreach (var conversation in conversations)
         {
             var clock = new FixedTimeProvider { Now = conversation.Turns.Count > 0 ? conversation.Turns.Max(t => t.SessionDate) : DateTimeOffset.UnixEpoch };
-            await using var target = EvaluationTargets.Create(store, embeddings, clock);
+            await using var target = EvaluationTargets.Create(store, embeddings, fusion switch { "rrf" => FusionMode.ReciprocalRank, "weighted" => FusionMode.WeightedScore, _ => null }, clock);
             description = target.Description;
             var scope = MemoryScope.ForUser("locomo", conversation.SampleId);
             await target.AddTurnsAsync(scope, conversation.Turns, ct).ConfigureAwait(false);
@@ -104,6 +108,7 @@ internal static class LocomoCommand
                 }
 
                 m.Add(ranked, q.Evidence);
+                detailWriter?.WriteLine(QuestionDetail.Json(conversation, q, ranked, hits));
             }
         }
 

@@ -14,10 +14,32 @@ internal static class TurnMemory
     /// <summary>The session's date, plus the turn's index in seconds so turns keep their order.</summary>
     public static DateTimeOffset OccurredAt(LocomoTurn turn) => turn.SessionDate.AddSeconds(turn.Index);
 
-    public static MemoryCandidate Candidate(LocomoTurn turn) => new()
+    /// <summary>
+    /// The memory of turn <paramref name="index"/>; its context is the turns just before and after it in the same
+    /// session, as the offline extractor gives an episode formed from a conversation.
+    /// </summary>
+    public static MemoryCandidate Candidate(IReadOnlyList<LocomoTurn> turns, int index) => Candidate(turns[index], Context(turns, index));
+
+    private static string? Context(IReadOnlyList<LocomoTurn> turns, int index)
+    {
+        var turn = turns[index];
+        var parts = new List<string>(2);
+        foreach (var j in (ReadOnlySpan<int>)[index - 1, index + 1])
+        {
+            if (j >= 0 && j < turns.Count && turns[j].Session == turn.Session)
+            {
+                parts.Add(Text(turns[j]));
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("\n", parts);
+    }
+
+    private static MemoryCandidate Candidate(LocomoTurn turn, string? context) => new()
     {
         Kind = MemoryKind.Episodic,
         Text = Text(turn),
+        Context = context,
         OccurredAt = OccurredAt(turn),
         Provenance = new MemoryProvenance(MemorySource.User, turn.Speaker, turn.DiaId),
         Metadata = new Dictionary<string, string>

@@ -109,6 +109,7 @@ public sealed partial class PostgreSqlMemoryStore
         p.AddWithValue("version", r.Version);
         p.AddWithValue("schema_version", r.SchemaVersion);
         p.Add(new NpgsqlParameter("embedding", NpgsqlDbType.Bytea) { Value = vector is null ? DBNull.Value : VectorCodec.Encode(vector) });
+        Columns.AddText(p, "context", r.Context);
     }
 
     /// <summary>In one round trip: the history entry, the owner scope's version bump (cache invalidation for every instance) and the audit entry.</summary>

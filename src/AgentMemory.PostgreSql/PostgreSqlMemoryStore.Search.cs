@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using AgentMemory.PostgreSql.Internal;
 using AgentMemory.Vectors;
@@ -73,7 +74,7 @@ public sealed partial class PostgreSqlMemoryStore
                 {
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
-                        lexical.Add(new ScoredMemory(Columns.ReadRecord(reader), reader.GetFloat(22)));
+                        lexical.Add(new ScoredMemory(Columns.ReadRecord(reader), reader.GetFloat(Columns.RecordCount)));
                     }
                 }
             }
@@ -137,11 +138,14 @@ public sealed partial class PostgreSqlMemoryStore
         return cmd;
     }
 
+    /// <summary>ts_rank weights {D, C, B, A}: text is labelled A, context B at <see cref="Lexical.LexicalFields.ContextWeight"/>.</summary>
+    private static readonly string RankWeights = string.Create(CultureInfo.InvariantCulture, $"'{{0, 0, {Lexical.LexicalFields.ContextWeight}, 1}}'::float4[]");
+
     private NpgsqlBatchCommand LexicalCommand(MemorySearchRequest request, MemoryFilter filter, string terms, DateTimeOffset now)
     {
         var cmd = new NpgsqlBatchCommand();
         var sql = new StringBuilder($"""
-            SELECT {Columns.Record}, ts_rank_cd(m.tsv, q.query) AS rank
+            SELECT {Columns.Record}, ts_rank_cd({RankWeights}, m.tsv, q.query) AS rank
             FROM {_s}.memories m CROSS JOIN websearch_to_tsquery('{_options.TextSearchConfiguration}'::regconfig, @q) AS q(query)
             WHERE {Columns.Visible} AND m.tsv @@ q.query AND (m.expires_at IS NULL OR m.expires_at > @now)
             """);

@@ -143,9 +143,9 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
 
             await ExecAsync(c, tx, $"""
                 INSERT INTO {_s}.memories (tenant_id, user_id, agent_id, session_id, id, kind, text, topic, importance, source, speaker, reference, metadata,
-                    created_at, updated_at, last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, embedding)
+                    created_at, updated_at, last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, embedding, context)
                 VALUES (@t, @u, @a, @s, @id, @kind, @text, @topic, @importance, @source, @speaker, @reference, @metadata::jsonb,
-                    @created, @updated, @accessed, @access_count, @expires, @occurred, @version, @schema_version, @embedding)
+                    @created, @updated, @accessed, @access_count, @expires, @occurred, @version, @schema_version, @embedding, @context)
                 """, p => AddRecordParameters(p, stored, vector), ct).ConfigureAwait(false);
             await RecordChangeAsync(c, tx, stored.Scope, new MemoryHistoryEntry(stored.Id, stored.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now), AuditAction.Created, Guid.NewGuid(), ct).ConfigureAwait(false);
             return stored;
@@ -201,7 +201,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
             await ExecAsync(c, tx, $"""
                 UPDATE {_s}.memories SET kind = @kind, text = @text, topic = @topic, importance = @importance, source = @source, speaker = @speaker,
                     reference = @reference, metadata = @metadata::jsonb, updated_at = @updated, expires_at = @expires, occurred_at = @occurred,
-                    version = @version, schema_version = @schema_version, embedding = @embedding
+                    version = @version, schema_version = @schema_version, embedding = @embedding, context = @context
                 WHERE tenant_id = @t AND id = @id
                 """, p => AddRecordParameters(p, stored, vector), ct).ConfigureAwait(false);
             var action = change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated;

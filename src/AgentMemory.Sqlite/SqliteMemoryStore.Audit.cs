@@ -24,6 +24,7 @@ public sealed partial class SqliteMemoryStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(query.Scope, nameof(query));
+        await FlushAccessesAsync(cancellationToken).ConfigureAwait(false);
         var actions = query.Actions?.Select(a => (int)a).ToHashSet();
         var entries = await RunAsync("query-audit", Transaction.Read, c =>
         {

@@ -17,6 +17,12 @@ public sealed partial class SqliteMemoryStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
+        if (_accesses is { } recorder)
+        {
+            // Queued accesses of the erased scopes are dropped (after any batch in flight), never written afterwards.
+            await recorder.DiscardAsync(scope.Contains, cancellationToken).ConfigureAwait(false);
+        }
+
         var now = _time.GetUtcNow();
         var (receipt, scopes) = await RunAsync("erase", Transaction.Write, c =>
         {

@@ -6,15 +6,16 @@ namespace AgentMemory.Sqlite;
 public sealed partial class SqliteMemoryStore
 {
     /// <inheritdoc />
-    public Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
+    public async Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        await FlushAccessesAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        return RunAsync("get", Transaction.None, c =>
+        return await RunAsync("get", Transaction.None, c =>
         {
             var (record, _, _) = FindVisible(c, scope, id);
             return record is null || record.IsExpired(now) ? null : record;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -22,6 +23,7 @@ public sealed partial class SqliteMemoryStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         options ??= MemoryListOptions.Default;
+        await FlushAccessesAsync(cancellationToken).ConfigureAwait(false);
         var filter = options.Filter ?? MemoryFilter.None;
         var now = _time.GetUtcNow();
         var sql = "SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id IN " + ScopeSql.Fragment(scope, options.Match)

@@ -31,12 +31,41 @@ public sealed partial class SqliteMemoryStore
         InsertHistory(c, current.Id, scopeId, current.Version, change, current.Text, null, now, reason);
     }
 
-    private static void InsertFts(PooledConnection c, long rowId, string text, long scopeId)
+    private static void InsertFts(PooledConnection c, long rowId, string text, string? context, long scopeId)
     {
-        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope) VALUES ($rowid, $text, $scope)");
+        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope, context) VALUES ($rowid, $text, $scope, $context)");
         cmd.Parameters.AddWithValue("$rowid", rowId);
         cmd.Parameters.AddWithValue("$text", text);
+        cmd.Parameters.AddWithValue("$context", SqliteValues.ToDb(context));
         cmd.Parameters.AddWithValue("$scope", FtsQuery.ScopeToken(scopeId));
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Called at the end of every write transaction that changed the FTS5 index: every
+    /// <see cref="SqliteMemoryStoreOptions.LexicalMergeInterval"/>-th one (and every batch that large) also runs a bounded incremental optimize
+    /// (<c>merge</c> with a negative page budget) in the same transaction. Each commit adds an index segment and a query
+    /// looks up every term in every segment, so memories written one at a time would otherwise leave a small scope's
+    /// index in dozens of segments (a LoCoMo conversation of 700 turns: FTS query ≈ 0.2 ms instead of 0.05 ms merged).
+    /// </summary>
+    /// <param name="c">The connection in its write transaction.</param>
+    /// <param name="rows">The index rows the transaction changed: a batch of at least the interval counts as a full interval.</param>
+    private void MaintainLexical(PooledConnection c, int rows = 1)
+    {
+        if (_options.LexicalMergeInterval is not { } every)
+        {
+            return;
+        }
+
+        var weight = Math.Min(rows, every);
+        var after = Interlocked.Add(ref _lexicalWrites, weight);
+        if (after / every == (after - weight) / every)
+        {
+            return;
+        }
+
+        var cmd = c.Command("INSERT INTO memory_fts(memory_fts, rank) VALUES ('merge', $pages)");
+        cmd.Parameters.AddWithValue("$pages", -_options.LexicalMergePages);
         cmd.ExecuteNonQuery();
     }
 

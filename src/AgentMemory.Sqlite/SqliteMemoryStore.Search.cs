@@ -7,8 +7,11 @@ namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
+    /// <summary>The lexical query drops its scope restriction when the reader's scopes hold at least 1/this of the file's rows.</summary>
+    private const int TextOnlyShare = 4;
+
     private static readonly string[] ScopeLookupSql = [.. Enumerable.Range(0, 9).Select(n =>
-        "SELECT id, generation, key FROM scopes WHERE key IN (" + string.Join(", ", Enumerable.Range(0, n).Select(i => "$k" + i)) + ")")];
+        "SELECT id, generation, key, (SELECT max(rowid) FROM memories) FROM scopes WHERE key IN (" + string.Join(", ", Enumerable.Range(0, n).Select(i => "$k" + i)) + ")")];
 
     /// <inheritdoc />
     public Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
@@ -36,13 +39,21 @@ public sealed partial class SqliteMemoryStore
         }
 
         var now = _time.GetUtcNow();
-        return RunAsync("search", Transaction.Read, c => SearchCore(c, request, useVector, terms, now), cancellationToken);
+        // No explicit transaction (saves BEGIN/COMMIT per call): a commit landing between the generation read and the
+        // reload or the FTS query makes the cache newer than its generation (reloaded again on the next call) or the FTS
+        // rows newer than the cache (rows it does not hold are skipped) — never a wrong or stale-forever result.
+        return RunAsync("search", Transaction.None, c => SearchCore(c, request, useVector, terms, now), cancellationToken);
     }
 
     private MemorySearchResult SearchCore(PooledConnection c, MemorySearchRequest request, bool useVector, List<string> terms, DateTimeOffset now)
     {
-        var caches = LoadCaches(c, request.Scope);
+        var (caches, fileRows) = LoadCaches(c, request.Scope);
         var filter = request.Filter ?? MemoryFilter.None;
+        if (filter.Kinds is { } kinds && !caches.Exists(cache => { lock (cache.Sync) { return cache.HoldsAnyOf(kinds); } }))
+        {
+            return MemorySearchResult.Empty; // e.g. the retriever's procedural surfacing in a scope that holds no procedures
+        }
+
         var limit = request.Limit;
         var vectorHits = new List<ScoredMemory>();
         if (useVector && caches.Count > 0)
@@ -83,15 +94,62 @@ public sealed partial class SqliteMemoryStore
             }
         }
 
-        var lexicalHits = terms.Count > 0 && caches.Count > 0 ? SearchLexical(c, caches, terms, filter, limit, now) : [];
+        var lexicalHits = terms.Count == 0 || caches.Count == 0 ? []
+            : _options.CacheLexicalIndex ? SearchCachedLexical(caches, request.Text!, filter, limit, now)
+            : SearchLexical(c, caches, fileRows, terms, filter, limit, now);
         return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
     }
 
-    private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeCache> caches, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
+    /// <summary>The lexical candidates from each scope's in-memory BM25 index (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/>).</summary>
+    private static List<ScoredMemory> SearchCachedLexical(List<ScopeCache> caches, string text, MemoryFilter filter, int limit, DateTimeOffset now)
     {
         var hits = new List<ScoredMemory>();
-        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0) AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
-        cmd.Parameters.AddWithValue("$q", FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
+        foreach (var cache in caches)
+        {
+            lock (cache.Sync)
+            {
+                var records = cache.Records;
+                Func<Guid, bool>? include = null;
+                if (!ReferenceEquals(filter, MemoryFilter.None) || (cache.EarliestExpiry is { } e && e <= now))
+                {
+                    include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
+                }
+
+                foreach (var match in cache.SearchLexical(text, limit, include))
+                {
+                    hits.Add(new ScoredMemory(cache.WithVector(records[match.Id]), match.Score));
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>The FTS5 column weight of the context column (<see cref="Lexical.LexicalFields.ContextWeight"/>).</summary>
+    private static readonly string ContextWeightSql = Lexical.LexicalFields.ContextWeight.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The FTS5 (BM25) candidates within the reader's scopes. When those scopes hold most of the file (at least
+    /// 1 / <see cref="TextOnlyShare"/> of its rows) the query matches the words alone and rows of other scopes are
+    /// skipped here: <c>bm25()</c> counts the documents of every phrase of the query, so a scope phrase costs a walk of
+    /// the scope's whole doclist (≈ 1.3 ms at 10k rows), far more than skipping the few foreign rows. Otherwise the
+    /// scope restriction stays inside the FTS query, so a small scope in a large file never ranks other users' rows.
+    /// Either way the ranking is the same (BM25 over the whole index's statistics).
+    /// </summary>
+    private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeCache> caches, long fileRows, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
+    {
+        var hits = new List<ScoredMemory>();
+        var scopeRows = 0L;
+        foreach (var cache in caches)
+        {
+            lock (cache.Sync)
+            {
+                scopeRows += cache.Records.Count;
+            }
+        }
+
+        var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0, " + ContextWeightSql + ") AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
+        cmd.Parameters.AddWithValue("$q", scopeRows * TextOnlyShare >= fileRows ? FtsQuery.Build(terms) : FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
         using var r = cmd.ExecuteReader();
         while (hits.Count < limit && r.Read())
         {
@@ -121,17 +179,19 @@ public sealed partial class SqliteMemoryStore
     /// The caches of the scopes <paramref name="reader"/> can see, each checked against its generation in the file
     /// (one indexed read for all of them) and reloaded when another process changed it.
     /// </summary>
-    private List<ScopeCache> LoadCaches(PooledConnection c, MemoryScope reader)
+    private (List<ScopeCache> Caches, long FileRows) LoadCaches(PooledConnection c, MemoryScope reader)
     {
         var visible = reader.VisibleScopes();
         var cmd = c.Command(ScopeLookupSql[visible.Count]);
         ScopeSql.BindVisible(cmd, reader);
         var found = new List<(long Id, long Generation, string Key)>(visible.Count);
+        var fileRows = 0L;
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 found.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+                fileRows = r.IsDBNull(3) ? 0 : r.GetInt64(3);
             }
         }
 
@@ -142,7 +202,7 @@ public sealed partial class SqliteMemoryStore
             var scope = visible.First(v => string.Equals(v.Key, key, StringComparison.Ordinal));
             _scopes.TryAdd(id, scope);
             _scopeIds.TryAdd(key, id);
-            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s.Scope, s.Options), (Scope: scope, Options: _options.Vectors));
+            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s.Scope, s.Options, s.QuantizeAt), (Scope: scope, Options: _options.Vectors, QuantizeAt: _options.QuantizeAtRows ?? int.MaxValue));
             lock (cache.Sync)
             {
                 if (cache.Generation != generation)
@@ -161,7 +221,7 @@ public sealed partial class SqliteMemoryStore
             EvictCaches(result);
         }
 
-        return result;
+        return (result, fileRows);
     }
 
     private static void Reload(PooledConnection c, ScopeCache cache, long generation)

@@ -8,13 +8,13 @@ public sealed partial class SqliteMemoryStore
 {
     private const string InsertMemorySql =
         "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
-        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version) VALUES ($id, $scope, $kind, $text, $emb, $topic, $imp, $src, "
-        + "$speaker, $ref, $meta, $created, $updated, $accessed, $count, $expires, $occurred, $version, $schema) ON CONFLICT(id) DO NOTHING RETURNING rowid";
+        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, context) VALUES ($id, $scope, $kind, $text, $emb, $topic, $imp, $src, "
+        + "$speaker, $ref, $meta, $created, $updated, $accessed, $count, $expires, $occurred, $version, $schema, $context) ON CONFLICT(id) DO NOTHING RETURNING rowid";
 
     private const string UpdateMemorySql =
         "UPDATE memories SET kind = $kind, text = $text, embedding = $emb, topic = $topic, importance = $imp, source = $src, speaker = $speaker, "
         + "reference = $ref, metadata = $meta, updated_at = $updated, expires_at = $expires, occurred_at = $occurred, version = $version, "
-        + "schema_version = $schema WHERE rowid = $rowid";
+        + "schema_version = $schema, context = $context WHERE rowid = $rowid";
 
     /// <inheritdoc />
     public async Task<MemoryRecord> AddAsync(MemoryRecord record, CancellationToken cancellationToken = default)
@@ -107,9 +107,10 @@ public sealed partial class SqliteMemoryStore
             cmd.Parameters.AddWithValue("$rowid", currentRowId);
             cmd.ExecuteNonQuery();
             DeleteFts(c, currentRowId);
-            InsertFts(c, currentRowId, updated.Text, currentScopeId);
+            InsertFts(c, currentRowId, updated.Text, updated.Context, currentScopeId);
             InsertHistory(c, updated.Id, currentScopeId, updated.Version, change, current.Text, updated.Text, now, reason);
             InsertAudit(c, now, change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, currentScopeId, [updated.Id], null, reason, 1);
+            MaintainLexical(c);
             return (updated, currentScopeId, currentRowId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
         ApplyToCache(scopeId, generation, cache => cache.Put(rowId, stored, vector));
@@ -133,6 +134,7 @@ public sealed partial class SqliteMemoryStore
 
             RemoveRow(c, current, currentScopeId, rowId, change, reason, now);
             InsertAudit(c, now, action, currentScopeId, [id], null, reason, 1);
+            MaintainLexical(c);
             return (true, currentScopeId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
         if (removed)
@@ -182,7 +184,7 @@ public sealed partial class SqliteMemoryStore
                 continue;
             }
 
-            InsertFts(c, rowId, item.Text, scopeId);
+            InsertFts(c, rowId, item.Text, item.Context, scopeId);
             InsertHistory(c, item.Id, scopeId, 1, MemoryChangeKind.Created, null, item.Text, now, null);
             stored.Add(item);
             if (!byScope.TryGetValue(scopeId, out var list))
@@ -191,6 +193,11 @@ public sealed partial class SqliteMemoryStore
             }
 
             list.Add((rowId, item, vector));
+        }
+
+        if (byScope.Count > 0)
+        {
+            MaintainLexical(c, byScope.Values.Sum(x => x.Count));
         }
 
         // One Created audit entry per scope naming every memory created in it (one per AddAsync).
@@ -235,6 +242,7 @@ public sealed partial class SqliteMemoryStore
         p.AddWithValue("$occurred", SqliteValues.ToDb(r.OccurredAt));
         p.AddWithValue("$version", r.Version);
         p.AddWithValue("$schema", r.SchemaVersion);
+        p.AddWithValue("$context", SqliteValues.ToDb(r.Context));
     }
 
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentMemory.Sqlite.Internal;
+using AgentMemory.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite;
@@ -27,7 +28,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     private readonly ConcurrentDictionary<string, long> _scopeIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, MemoryScope> _scopes = new();
     private readonly ConcurrentDictionary<long, ScopeCache> _caches = new();
+    private readonly DeferredAccessRecorder? _accesses;
     private int _dimension;
+    private long _lexicalWrites;
 
     /// <summary>Opens (creating or upgrading when needed) the store over the file named by <paramref name="options"/>.</summary>
     /// <param name="options">The options; <see cref="SqliteMemoryStoreOptions.ConnectionString"/> is required.</param>
@@ -42,6 +45,22 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegative(options.BusyRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
+        if (options.LexicalMergeInterval is { } mergeEvery)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mergeEvery, nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AccessFlushInterval, TimeSpan.Zero, nameof(options));
+        if (!Enum.IsDefined(options.AccessRecording))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.AccessRecording, "Unknown access recording mode.");
+        }
+        if (options.QuantizeAtRows is { } quantizeAt)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantizeAt, nameof(options));
+        }
         if (options.Dimension is { } dim)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dim, nameof(options));
@@ -52,6 +71,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         _time = timeProvider ?? TimeProvider.System;
         _pool = new ConnectionPool(options);
         Initialize();
+        if (options.AccessRecording == AccessRecordingMode.Deferred)
+        {
+            _accesses = new DeferredAccessRecorder(WriteAccessesAsync, options.AccessFlushBatch, options.AccessFlushInterval, _time);
+        }
     }
 
     /// <summary>Opens the store over <paramref name="connectionString"/> with default options.</summary>
@@ -69,9 +92,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     /// <summary>The vector dimension of the file, or null until the first vector is stored.</summary>
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
 
-    /// <summary>Closes the store's connections.</summary>
+    /// <summary>Writes the queued accesses (deferred access recording) and closes the store's connections.</summary>
     public void Dispose()
     {
+        _accesses?.Dispose();
         _pool.Dispose();
         _caches.Clear();
     }

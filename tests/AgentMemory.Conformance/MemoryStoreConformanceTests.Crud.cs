@@ -9,6 +9,7 @@ public abstract partial class MemoryStoreConformanceTests
         {
             Kind = MemoryKind.Episodic,
             Topic = "travel",
+            Context = "Where do you like to sit on a plane?",
             Importance = 0.8,
             Provenance = new MemoryProvenance(MemorySource.User, "alice", "msg-1"),
             Metadata = new Dictionary<string, string> { ["source"] = "chat", ["lang"] = "en" },
@@ -28,6 +29,7 @@ public abstract partial class MemoryStoreConformanceTests
             r.Kind.Should().Be(MemoryKind.Episodic);
             r.Text.Should().Be("Prefers window seats");
             r.Topic.Should().Be("travel");
+            r.Context.Should().Be("Where do you like to sit on a plane?");
             r.Importance.Should().BeApproximately(0.8, 1e-9);
             r.Provenance.Should().Be(record.Provenance);
             r.Metadata.Should().BeEquivalentTo(record.Metadata);

@@ -10,7 +10,7 @@ public abstract partial class MemoryStoreConformanceTests
         const string OtherText = "marmoset-other-9921 keeps bees";
         var userRecord = await Store.AddAsync(MemoryRecordFactory.Create(User(), Secret, MemoryRecordFactory.Axis(Dim, 0)));
         await Store.UpdateAsync(userRecord with { Text = Secret + " updated" });
-        var sessionRecord = await Store.AddAsync(MemoryRecordFactory.Create(Session(), SessionSecret, MemoryRecordFactory.Axis(Dim, 1)));
+        var sessionRecord = await Store.AddAsync(MemoryRecordFactory.Create(Session(), SessionSecret, MemoryRecordFactory.Axis(Dim, 1)) with { Context = "okapi-context-5523 asked where to fly" });
         var deleted = await AddAsync(User(), Secret + " deleted later");
         await Store.DeleteAsync(User(), deleted.Id);
         await Store.QuarantineAsync(new QuarantinedMemory { Id = Guid.NewGuid(), Scope = Session(), Text = Secret + " quarantined", Provenance = MemoryProvenance.FromUser, Reason = "pii:address", At = Start });
@@ -37,7 +37,7 @@ public abstract partial class MemoryStoreConformanceTests
         (await Store.GetHistoryAsync(User(), deleted.Id)).Should().BeEmpty();
         (await Store.GetHistoryAsync(Session(), sessionRecord.Id)).Should().BeEmpty();
         (await QuarantineAsync(User())).Should().BeEmpty();
-        var search = await SearchAsync(Session(), axis: 0, text: "zanzibar quokka");
+        var search = await SearchAsync(Session(), axis: 0, text: "zanzibar quokka okapi");
         search.VectorMatches.Should().BeEmpty();
         search.LexicalMatches.Should().BeEmpty();
 
@@ -59,6 +59,7 @@ public abstract partial class MemoryStoreConformanceTests
         {
             (await StorageContainsTextAsync("zanzibar-secret-7731")).Should().BeFalse("erased text must be gone from storage");
             (await StorageContainsTextAsync("quokka-session-4410")).Should().BeFalse("erased text must be gone from storage");
+            (await StorageContainsTextAsync("okapi-context-5523")).Should().BeFalse("an erased memory's context must be gone from storage");
             (await StorageContainsTextAsync("marmoset-other-9921")).Should().BeTrue("the probe must find text that is still stored");
         }
     }

@@ -2,10 +2,16 @@ using AgentMemory.Conformance;
 
 namespace AgentMemory.Sqlite.Tests;
 
-/// <summary>The shared store conformance suite, run against a fresh SQLite file per test (and a second instance on it).</summary>
-public sealed class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTests
+/// <summary>
+/// The shared store conformance suite, run against a fresh SQLite file per test (and a second instance on it), with
+/// warm lexical search from the scope's cached BM25 index (the default).
+/// </summary>
+public class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTests
 {
     private readonly TempDatabase _db = new();
+
+    /// <summary>Whether the store ranks warm lexical searches in memory (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/>).</summary>
+    protected virtual bool CacheLexicalIndex => true;
 
     protected override bool SupportsSecondInstance => true;
 
@@ -28,5 +34,5 @@ public sealed class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTe
     }
 
     private SqliteMemoryStore Open(TimeProvider time, StoreTestOptions options)
-        => new(new SqliteMemoryStoreOptions { ConnectionString = _db.ConnectionString, MaxTextLength = options.MaxTextLength }, time);
+        => new(new SqliteMemoryStoreOptions { ConnectionString = _db.ConnectionString, MaxTextLength = options.MaxTextLength, CacheLexicalIndex = CacheLexicalIndex }, time);
 }

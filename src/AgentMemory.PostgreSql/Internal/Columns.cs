@@ -8,8 +8,11 @@ namespace AgentMemory.PostgreSql.Internal;
 /// <remarks>Unset scope parts are stored as '' (scope ids are never blank), so every key column is NOT NULL and indexable.</remarks>
 internal static class Columns
 {
-    /// <summary>The memory columns <see cref="ReadRecord"/> reads, in order (alias m).</summary>
-    public const string Record = "m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.kind, m.text, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.embedding";
+    /// <summary>The memory columns <see cref="ReadRecord"/> reads, in order (alias m); the embedding and context come last.</summary>
+    public const string Record = "m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.kind, m.text, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.embedding, m.context";
+
+    /// <summary>How many columns <see cref="Record"/> lists: the ordinal of the first column after them.</summary>
+    public const int RecordCount = 23;
 
     /// <summary>Owner rows a reader at (@t, @u, @a, @s) may see (alias m).</summary>
     public const string Visible = "m.tenant_id = @t AND m.user_id IN ('', @u) AND m.agent_id IN ('', @a) AND m.session_id IN ('', @s)";
@@ -93,6 +96,7 @@ internal static class Columns
         Version = r.GetInt64(o + 19),
         SchemaVersion = r.GetInt32(o + 20),
         Embedding = withEmbedding && !r.IsDBNull(o + 21) ? VectorCodec.Decode(r.GetFieldValue<byte[]>(o + 21)) : ReadOnlyMemory<float>.Empty,
+        Context = ReadNullableString(r, o + 22),
     };
 
     private static string Esc(string part) => part.Length == 0 ? "-" : Uri.EscapeDataString(part);

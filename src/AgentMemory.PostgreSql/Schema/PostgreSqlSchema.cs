@@ -11,7 +11,7 @@ namespace AgentMemory.PostgreSql.Schema;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
@@ -38,6 +38,12 @@ internal static class PostgreSqlSchema
         {
             await ExecAsync(connection, tx, Version1(options), cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (1)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found < 2)
+        {
+            await ExecAsync(connection, tx, Version2(options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (2)", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -107,6 +113,23 @@ internal static class PostgreSqlSchema
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Version 2: a memory's conversation context (<see cref="MemoryRecord.Context"/>), searched with its text: the
+    /// generated tsvector labels text A and context B (ranked at <see cref="Lexical.LexicalFields.ContextWeight"/>).
+    /// </summary>
+    internal static string Version2(PostgreSqlMemoryStoreOptions options)
+    {
+        var s = options.Schema;
+        var cfg = options.TextSearchConfiguration;
+        return $"""
+            ALTER TABLE {s}.memories ADD COLUMN context text;
+            ALTER TABLE {s}.memories DROP COLUMN tsv;
+            ALTER TABLE {s}.memories ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('{cfg}'::regconfig, text), 'A') || setweight(to_tsvector('{cfg}'::regconfig, coalesce(context, '')), 'B')) STORED;
+            CREATE INDEX memories_tsv_ix ON {s}.memories USING gin (tsv);
+            """;
     }
 
     private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -117,7 +117,20 @@ internal static class SqliteSchema
         "CREATE INDEX ix_memories_expires ON memories(expires_at) WHERE expires_at IS NOT NULL",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2];
+    /// <summary>
+    /// Version 3: a memory's conversation context (<see cref="MemoryRecord.Context"/>), stored with the record and indexed
+    /// as a third FTS5 column. A contentless table cannot gain a column, so the index is rebuilt from the records (whose
+    /// context is empty at this point).
+    /// </summary>
+    public static readonly string[] V3 =
+    [
+        "ALTER TABLE memories ADD COLUMN context TEXT",
+        "DROP TABLE memory_fts",
+        "CREATE VIRTUAL TABLE memory_fts USING fts5(text, scope, context, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')",
+        "INSERT INTO memory_fts(rowid, text, scope, context) SELECT rowid, text, 'sc' || scope_id, NULL FROM memories",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

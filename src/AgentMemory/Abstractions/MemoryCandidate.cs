@@ -12,6 +12,13 @@ public sealed record MemoryCandidate
     /// <summary>How much the memory matters, in [0, 1].</summary>
     public double Importance { get; init; } = 0.5;
 
+    /// <summary>
+    /// Text around the memory where it was said (e.g. the neighbouring turns of a conversation). It is indexed for lexical
+    /// search at a reduced weight, so an answer ("They're called Peruvian lilies") is found by the words of the question
+    /// it answered ("What flowers do you grow?"); it is never rendered into prompts.
+    /// </summary>
+    public string? Context { get; init; }
+
     /// <summary>A topic or task type.</summary>
     public string? Topic { get; init; }
 

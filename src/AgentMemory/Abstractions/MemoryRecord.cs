@@ -18,6 +18,12 @@ public sealed record MemoryRecord
     /// <summary>The L2-normalised embedding of <see cref="Text"/> (empty when the store holds none).</summary>
     public ReadOnlyMemory<float> Embedding { get; init; }
 
+    /// <summary>
+    /// Text around the memory where it was said (see <see cref="MemoryCandidate.Context"/>): searched lexically at
+    /// <see cref="Lexical.LexicalFields.ContextWeight"/> of the text's weight, exported, never rendered into prompts.
+    /// </summary>
+    public string? Context { get; init; }
+
     /// <summary>A topic or task type (e.g. "formatting", "travel"); procedural memories surface by it.</summary>
     public string? Topic { get; init; }
 

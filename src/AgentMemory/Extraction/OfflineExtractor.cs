@@ -34,25 +34,19 @@ public sealed partial class OfflineExtractor : IExtractor
     /// <summary>The longest episodic text produced; longer turns are cut at a word boundary.</summary>
     public const int MaxEpisodeLength = 2_000;
 
+    /// <summary>The longest part of a neighbouring turn kept as an episode's context.</summary>
+    private const int MaxContextPart = 1_000;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<MemoryCandidate>> ExtractAsync(ExtractionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var candidates = new List<MemoryCandidate>();
-        foreach (var message in request.Messages)
+        var turns = Turns(request.Messages);
+        for (var i = 0; i < turns.Count; i++)
         {
-            if (message is null || message.Role == ChatRole.System)
-            {
-                continue;
-            }
-
-            var text = message.Text?.Trim() ?? string.Empty;
-            var caption = GetProperty(message, ImageCaptionProperty);
-            if (text.Length == 0 && caption is null)
-            {
-                continue;
-            }
+            var (message, text, caption) = turns[i];
 
             var source = GetSource(message);
             var speaker = !string.IsNullOrWhiteSpace(message.AuthorName) ? message.AuthorName.Trim() : DefaultSpeaker(source);
@@ -64,6 +58,7 @@ public sealed partial class OfflineExtractor : IExtractor
             {
                 Kind = MemoryKind.Episodic,
                 Text = Episode(speaker, text, caption),
+                Context = Neighbours(turns, i),
                 Importance = 0.3,
                 Topic = "conversation",
                 OccurredAt = occurredAt,
@@ -87,6 +82,45 @@ public sealed partial class OfflineExtractor : IExtractor
         }
 
         return Task.FromResult<IReadOnlyList<MemoryCandidate>>(candidates);
+    }
+
+    /// <summary>The messages that carry text or an image caption, in order, without system messages.</summary>
+    private static List<(ChatMessage Message, string Text, string? Caption)> Turns(IEnumerable<ChatMessage?> messages)
+    {
+        var turns = new List<(ChatMessage, string, string?)>();
+        foreach (var message in messages)
+        {
+            if (message is null || message.Role == ChatRole.System)
+            {
+                continue;
+            }
+
+            var text = message.Text?.Trim() ?? string.Empty;
+            var caption = GetProperty(message, ImageCaptionProperty);
+            if (text.Length > 0 || caption is not null)
+            {
+                turns.Add((message, text, caption));
+            }
+        }
+
+        return turns;
+    }
+
+    /// <summary>The turns before and after turn <paramref name="index"/>: the question an answer replies to, and the reply.</summary>
+    private static string? Neighbours(List<(ChatMessage Message, string Text, string? Caption)> turns, int index)
+    {
+        var parts = new List<string>(2);
+        foreach (var j in (ReadOnlySpan<int>)[index - 1, index + 1])
+        {
+            if (j >= 0 && j < turns.Count)
+            {
+                var (_, text, caption) = turns[j];
+                var whole = caption is null ? text : (text + " " + caption).Trim();
+                parts.Add(whole.Length > MaxContextPart ? Cut(whole, MaxContextPart) : whole);
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("\n", parts);
     }
 
     private static string Episode(string speaker, string text, string? caption)

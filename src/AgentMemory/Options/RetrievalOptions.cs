@@ -27,7 +27,7 @@ public sealed class RetrievalOptions
     public double MinVectorSimilarity { get; set; }
 
     /// <summary>How vector and lexical candidate lists are fused.</summary>
-    public FusionMode Fusion { get; set; } = FusionMode.ReciprocalRank;
+    public FusionMode Fusion { get; set; } = FusionMode.WeightedScore;
 
     /// <summary>The k of reciprocal-rank fusion (a candidate at rank r contributes weight / (k + r)); 60 is the standard value.</summary>
     [Range(0.0, 10_000.0)]

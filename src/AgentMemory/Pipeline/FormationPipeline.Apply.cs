@@ -105,6 +105,7 @@ internal sealed partial class FormationPipeline
                 {
                     Text = text,
                     Embedding = vector,
+                    Context = candidate.Context ?? existing.Context,
                     Topic = candidate.Topic ?? existing.Topic,
                     Importance = Math.Max(existing.Importance, candidate.Importance),
                     Provenance = candidate.Provenance,
@@ -148,6 +149,7 @@ internal sealed partial class FormationPipeline
             Kind = candidate.Kind,
             Text = candidate.Text,
             Embedding = embedding,
+            Context = candidate.Context,
             Topic = candidate.Topic,
             Importance = candidate.Importance,
             Provenance = candidate.Provenance,

@@ -15,6 +15,7 @@ internal sealed partial class FormationPipeline
             Kind = record.Kind,
             Text = record.Text,
             Importance = record.Importance,
+            Context = record.Context,
             Topic = record.Topic,
             ExpiresAt = record.ExpiresAt,
             OccurredAt = record.OccurredAt,
@@ -37,7 +38,7 @@ internal sealed partial class FormationPipeline
         using (_telemetry.StartStoreActivity(_store, "update"))
         {
             return await _store.UpdateAsync(
-                record with { Text = text, Embedding = embedding, SchemaVersion = schemaVersion, UpdatedAt = _time.GetUtcNow() },
+                record with { Text = text, Context = guarded.Candidate.Context, Embedding = embedding, SchemaVersion = schemaVersion, UpdatedAt = _time.GetUtcNow() },
                 MemoryChangeKind.Updated,
                 $"re-processed from schema version {record.SchemaVersion} to {schemaVersion}",
                 cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,7 @@ internal static class MemoryExporter
         writer.WriteString("scope", record.Scope.Key);
         writer.WriteString("kind", record.Kind.ToString());
         writer.WriteString("text", record.Text);
+        WriteNullable(writer, "context", record.Context);
         WriteNullable(writer, "topic", record.Topic);
         writer.WriteNumber("importance", record.Importance);
         writer.WriteStartObject("provenance");

@@ -38,9 +38,17 @@ public sealed class PiiGuard : IMemoryGuard
         }
 
         var matches = _detector.Detect(candidate.Text);
+        var guardedContext = GuardContextText(candidate.Context, options, context.Scope.TenantId, out var contextTypes);
         if (matches.Count == 0)
         {
-            return ValueTask.FromResult(GuardVerdict.Allow);
+            if (contextTypes.Count == 0)
+            {
+                return ValueTask.FromResult(GuardVerdict.Allow);
+            }
+
+            var contextWhy = "pii:context:" + string.Join(',', contextTypes);
+            SecurityLog.CandidateRewritten(_logger, contextWhy, contextTypes.Count);
+            return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Context = guardedContext }, contextWhy, 1));
         }
 
         var text = PiiRedactor.Apply(candidate.Text, matches, options, context.Scope.TenantId, out var blocked, out var types);
@@ -48,16 +56,45 @@ public sealed class PiiGuard : IMemoryGuard
         {
             var reason = "pii:" + PiiRedactor.Name(b);
             SecurityLog.CandidateBlocked(_logger, reason, candidate.Provenance.Source, 1);
-            return ValueTask.FromResult(new GuardVerdict(GuardAction.Block, candidate with { Text = PiiRedactor.RedactAll(candidate.Text, matches) }, reason, 1));
+            return ValueTask.FromResult(new GuardVerdict(GuardAction.Block, candidate with { Text = PiiRedactor.RedactAll(candidate.Text, matches), Context = guardedContext }, reason, 1));
         }
 
-        if (types.Count == 0)
+        if (types.Count == 0 && contextTypes.Count == 0)
         {
             return ValueTask.FromResult(GuardVerdict.Allow);
         }
 
-        var why = "pii:" + string.Join(',', types);
+        var why = "pii:" + string.Join(',', types.Concat(contextTypes.Select(t => "context:" + t)));
         SecurityLog.CandidateRewritten(_logger, why, matches.Count);
-        return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Text = text }, why, 1));
+        return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Text = text, Context = guardedContext }, why, 1));
+    }
+
+    /// <summary>
+    /// The context with the same per-type policy applied, except that a type that would block the memory is redacted
+    /// instead: a neighbouring turn's card number must not be stored, but it does not make this memory unacceptable.
+    /// </summary>
+    private string? GuardContextText(string? text, PiiGuardOptions options, string? tenantId, out IReadOnlyCollection<string> types)
+    {
+        types = [];
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var matches = _detector.Detect(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var guarded = PiiRedactor.Apply(text, matches, options, tenantId, out var blocked, out var found);
+        if (blocked is not null)
+        {
+            types = matches.Select(m => PiiRedactor.Name(m.Type)).Distinct().ToList();
+            return PiiRedactor.RedactAll(text, matches);
+        }
+
+        types = found;
+        return guarded;
     }
 }

@@ -25,6 +25,11 @@ public static class MemoryRecordValidator
         }
 
         ValidateText(record.Text, maxTextLength);
+        if (record.Context is { } context && context.Length > maxTextLength)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.TextTooLong, $"A memory's context may be at most {maxTextLength} characters; this one has {context.Length}.", nameof(record));
+        }
+
         if (!Enum.IsDefined(record.Kind))
         {
             throw new InvalidMemoryException(MemoryValidationError.InvalidField, $"Unknown memory kind {(int)record.Kind}.", nameof(record));

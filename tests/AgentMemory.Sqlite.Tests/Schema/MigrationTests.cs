@@ -70,6 +70,11 @@ public sealed class MigrationTests : IDisposable
         var updated = await store.UpdateAsync(record with { Text = "prefers oolong tea" });
         updated.Version.Should().Be(3);
         (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = "oolong" })).LexicalMatches.Should().ContainSingle();
+
+        // Version 3 added the context column to the records and to the rebuilt FTS index.
+        var withContext = await store.UpdateAsync(updated with { Context = "What do you drink at breakfast?" });
+        (await store.GetAsync(scope, id))!.Context.Should().Be("What do you drink at breakfast?");
+        (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = "breakfast" })).LexicalMatches.Should().ContainSingle().Which.Record.Id.Should().Be(withContext.Id);
     }
 
     [Fact]
@@ -86,7 +91,7 @@ public sealed class MigrationTests : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM agentmemory_schema ORDER BY version";
-        cmd.ExecuteScalar().Should().Be("1,2");
+        cmd.ExecuteScalar().Should().Be("1,2,3");
     }
 
     [Fact]

@@ -29,6 +29,27 @@ public sealed class CacheCoherenceTests : IDisposable
     }
 
     [Fact]
+    public async Task LexicalSearch_WarmIndex_FollowsTheOtherInstancesWrites()
+    {
+        using var a = new SqliteMemoryStore(_db.ConnectionString);
+        using var b = new SqliteMemoryStore(_db.ConnectionString);
+        var scope = MemoryScope.ForUser("t1", "u1");
+        var tea = await a.AddAsync(TestRecords.Create(scope, "drinks green tea", TestRecords.Axis(8, 0)));
+        (await Lexical(a, scope, "tea")).Should().Equal(tea.Id); // builds a's in-memory index
+
+        var kiwi = await b.AddAsync(TestRecords.Create(scope, "grows kiwi fruit", TestRecords.Axis(8, 1)) with { Context = "What is in your garden?" });
+        await b.UpdateAsync(tea with { Text = "drinks black coffee" });
+
+        (await Lexical(a, scope, "kiwi")).Should().Equal(kiwi.Id);
+        (await Lexical(a, scope, "garden")).Should().Equal(kiwi.Id);
+        (await Lexical(a, scope, "tea")).Should().BeEmpty();
+        (await Lexical(a, scope, "coffee")).Should().Equal(tea.Id);
+
+        await b.DeleteAsync(scope, kiwi.Id);
+        (await Lexical(a, scope, "kiwi garden")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Reopen_AfterDispose_KeepsEverything()
     {
         var scope = MemoryScope.ForUser("t1", "u1");
@@ -53,4 +74,7 @@ public sealed class CacheCoherenceTests : IDisposable
     private static async Task<List<Guid>> Vector(SqliteMemoryStore store, MemoryScope scope, int axis)
         => (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Vector = TestRecords.Axis(8, axis) })).VectorMatches
             .Where(m => m.Score > 0.5).Select(m => m.Record.Id).ToList();
+
+    private static async Task<List<Guid>> Lexical(SqliteMemoryStore store, MemoryScope scope, string text)
+        => [.. (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = text })).LexicalMatches.Select(m => m.Record.Id)];
 }

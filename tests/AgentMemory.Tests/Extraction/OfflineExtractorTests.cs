@@ -135,4 +135,28 @@ public sealed class OfflineExtractorTests
 
         result.Should().OnlyContain(c => c.OccurredAt == at);
     }
+
+    [Fact]
+    public async Task ExtractAsync_Episode_CarriesTheNeighbouringTurnsAsContext()
+    {
+        var result = await ExtractAsync(
+            new ChatMessage(ChatRole.System, "You are helpful."),
+            new ChatMessage(ChatRole.User, "What kind of flowers do you grow?") { AuthorName = "Caroline" },
+            new ChatMessage(ChatRole.User, "They're called Peruvian lilies.") { AuthorName = "Melanie" },
+            new ChatMessage(ChatRole.User, "So bright!") { AuthorName = "Caroline" });
+
+        var episodes = result.Where(c => c.Kind == MemoryKind.Episodic).ToList();
+        episodes.Select(e => e.Context).Should().Equal(
+            "They're called Peruvian lilies.",
+            "What kind of flowers do you grow?\nSo bright!",
+            "They're called Peruvian lilies.");
+    }
+
+    [Fact]
+    public async Task ExtractAsync_SingleTurn_HasNoContext()
+    {
+        var result = await ExtractAsync(new ChatMessage(ChatRole.User, "I went hiking."));
+
+        result.Where(c => c.Kind == MemoryKind.Episodic).Should().ContainSingle().Which.Context.Should().BeNull();
+    }
 }

@@ -62,4 +62,25 @@ public sealed class PiiGuardTests
 
         await act.Should().ThrowAsync<InvalidOperationException>();
     }
+
+    [Fact]
+    public async Task InspectAsync_PiiInContextOnly_RewritesTheContext()
+    {
+        var verdict = await Guard().InspectAsync(Candidates.Of("Sure, I'll write to you.") with { Context = "Mail me at sam@contoso.org" }, Candidates.Context());
+
+        verdict.Action.Should().Be(GuardAction.Rewrite);
+        verdict.Candidate!.Text.Should().Be("Sure, I'll write to you.");
+        verdict.Candidate.Context.Should().Be("Mail me at [EMAIL]");
+        verdict.Reason.Should().Be("pii:context:email");
+    }
+
+    [Fact]
+    public async Task InspectAsync_BlockedTypeInContext_IsRedactedWithoutBlockingTheMemory()
+    {
+        var verdict = await Guard(p => p.Actions[PiiType.Ssn] = PiiAction.Block).InspectAsync(
+            Candidates.Of("Thanks, noted.") with { Context = "My SSN is 123-45-6789." }, Candidates.Context());
+
+        verdict.Action.Should().Be(GuardAction.Rewrite);
+        verdict.Candidate!.Context.Should().Be("My SSN is [SSN].");
+    }
 }

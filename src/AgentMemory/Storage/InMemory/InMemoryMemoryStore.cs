@@ -107,7 +107,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                     UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
                 };
                 p.Records[stored.Id] = stored;
-                p.Lexical.Upsert(stored.Id, stored.Text);
+                p.Lexical.Upsert(stored.Id, stored.Text, stored.Context);
                 if (vector is not null)
                 {
                     (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
@@ -166,7 +166,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 
                 var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
                 p.Records[stored.Id] = stored;
-                p.Lexical.Upsert(stored.Id, stored.Text);
+                p.Lexical.Upsert(stored.Id, stored.Text, stored.Context);
                 if (vector is not null)
                 {
                     (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
