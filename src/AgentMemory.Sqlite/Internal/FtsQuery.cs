@@ -11,28 +11,6 @@ namespace AgentMemory.Sqlite.Internal;
 /// </summary>
 internal static class FtsQuery
 {
-    // The core analyzer's list (TextAnalyzer: NLTK's English stop words, apostrophes removed, plus contractions), so the
-    // SQLite lexical side ignores the words the in-memory BM25 ignores. Besides matching ranking, it keeps a question's
-    // "when/how/about/her…" from matching most rows of a scope, which BM25 would score near zero anyway but FTS5 would
-    // still score and sort one by one.
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "youre", "youve", "youll", "youd", "your", "yours",
-        "yourself", "yourselves", "he", "him", "his", "himself", "she", "shes", "her", "hers", "herself", "it", "its", "itself",
-        "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "thatll", "these", "those",
-        "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a",
-        "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about",
-        "against", "between", "into", "through", "during", "before", "after", "above", "below", "to", "from", "up", "down", "in",
-        "out", "on", "off", "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how",
-        "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same",
-        "so", "than", "too", "very", "s", "t", "can", "will", "just", "don", "dont", "should", "shouldve", "now", "d", "ll", "m",
-        "o", "re", "ve", "y", "ain", "aren", "arent", "couldn", "couldnt", "didn", "didnt", "doesn", "doesnt", "hadn", "hadnt",
-        "hasn", "hasnt", "haven", "havent", "isn", "isnt", "ma", "mightn", "mightnt", "mustn", "mustnt", "needn", "neednt", "shan",
-        "shant", "shouldn", "shouldnt", "wasn", "wasnt", "weren", "werent", "won", "wont", "wouldn", "wouldnt",
-        "im", "ive", "id", "ill", "would", "could",
-    };
-
-
     /// <summary>The token stored in the index's scope column for a scope row id.</summary>
     public static string ScopeToken(long scopeId) => string.Create(CultureInfo.InvariantCulture, $"sc{scopeId}");
 
@@ -112,7 +90,10 @@ internal static class FtsQuery
 
         var term = word.ToString().ToLowerInvariant();
         word.Clear();
-        if (StopWords.Contains(term) || !seen.Add(term))
+        // The core analyzer's stop words, so the SQLite lexical side ignores the words the in-memory BM25 ignores. Besides
+        // matching ranking, it keeps a question's "when/how/about/her…" from matching most rows of a scope, which BM25
+        // would score near zero anyway but FTS5 would still score and sort one by one.
+        if (Lexical.TextAnalyzer.Default.IsStopWord(term) || !seen.Add(term))
         {
             return false;
         }

@@ -35,6 +35,9 @@ public sealed class TextAnalyzer
         _stopWords = stopWords is null ? EnglishStopWords : new HashSet<string>(stopWords, StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="word"/> (lower-case, apostrophes removed) is one of this analyzer's stop words.</summary>
+    public bool IsStopWord(string word) => _stopWords.Contains(word);
+
     /// <summary>The shared default analyzer (immutable).</summary>
     public static TextAnalyzer Default { get; } = new();
 

@@ -53,4 +53,19 @@ public sealed class TextAnalyzerTests
 
     [Fact]
     public void Words_KeepsStopWordsUnstemmed() => TextAnalyzer.Words("Melanie's kids were running").Should().Equal("melanie", "kids", "were", "running");
+
+    [Theory]
+    [InlineData("when", true)]
+    [InlineData("dont", true)]
+    [InlineData("lilies", false)]
+    public void IsStopWord_DefaultList(string word, bool expected) => TextAnalyzer.Default.IsStopWord(word).Should().Be(expected);
+
+    [Fact]
+    public void IsStopWord_CustomList_ReplacesTheDefault()
+    {
+        var analyzer = new TextAnalyzer(["lilies"]);
+
+        analyzer.IsStopWord("lilies").Should().BeTrue();
+        analyzer.IsStopWord("when").Should().BeFalse();
+    }
 }
