@@ -184,8 +184,6 @@ public sealed partial class SqliteMemoryStore
                 continue;
             }
 
-            InsertFts(c, rowId, item.Text, item.Context, scopeId);
-            InsertHistory(c, item.Id, scopeId, 1, MemoryChangeKind.Created, null, item.Text, now, null);
             stored.Add(item);
             if (!byScope.TryGetValue(scopeId, out var list))
             {
@@ -193,6 +191,24 @@ public sealed partial class SqliteMemoryStore
             }
 
             list.Add((rowId, item, vector));
+        }
+
+        // The index rows and history rows go in after all the record rows, one statement kind at a time: interleaving
+        // FTS5 inserts with record inserts made each record insert ≈ 3× slower (48 vs 16 µs, measured), same transaction.
+        foreach (var (scopeId, items) in byScope)
+        {
+            foreach (var (rowId, item, _) in items)
+            {
+                InsertFts(c, rowId, item.Text, item.Context, scopeId);
+            }
+        }
+
+        foreach (var (scopeId, items) in byScope)
+        {
+            foreach (var (_, item, _) in items)
+            {
+                InsertHistory(c, item.Id, scopeId, 1, MemoryChangeKind.Created, null, item.Text, now, null);
+            }
         }
 
         if (byScope.Count > 0)
