@@ -7,59 +7,12 @@ internal static class CandidateHeap
         => count < heap.Length ? float.NegativeInfinity : heap[0].Score;
 
     public static void Add(Span<RowScore> heap, ref int count, int row, float score)
+        => BoundedHeap.Add<RowScore, Order>(heap, ref count, new RowScore(row, score));
+
+    /// <summary>Higher score first, then lower row.</summary>
+    private readonly struct Order : IHeapOrder<RowScore>
     {
-        var item = new RowScore(row, score);
-        if (count < heap.Length)
-        {
-            heap[count] = item;
-            var i = count++;
-            while (i > 0)
-            {
-                var parent = (i - 1) >> 1;
-                if (!IsBetter(heap[parent], heap[i]))
-                {
-                    break;
-                }
-
-                (heap[parent], heap[i]) = (heap[i], heap[parent]);
-                i = parent;
-            }
-        }
-        else if (heap.Length > 0 && IsBetter(item, heap[0]))
-        {
-            heap[0] = item;
-            SiftDown(heap, count);
-        }
-    }
-
-    private static bool IsBetter(in RowScore a, in RowScore b)
-        => a.Score > b.Score || (a.Score == b.Score && a.Row < b.Row);
-
-    private static void SiftDown(Span<RowScore> heap, int count)
-    {
-        var i = 0;
-        while (true)
-        {
-            var left = (2 * i) + 1;
-            if (left >= count)
-            {
-                return;
-            }
-
-            var worst = left;
-            var right = left + 1;
-            if (right < count && IsBetter(heap[left], heap[right]))
-            {
-                worst = right;
-            }
-
-            if (!IsBetter(heap[i], heap[worst]))
-            {
-                return;
-            }
-
-            (heap[i], heap[worst]) = (heap[worst], heap[i]);
-            i = worst;
-        }
+        public static bool IsBetter(in RowScore a, in RowScore b)
+            => a.Score > b.Score || (a.Score == b.Score && a.Row < b.Row);
     }
 }

@@ -38,24 +38,7 @@ public ref struct TopKCollector
 
     /// <summary>Offers a candidate to the heap held in <paramref name="heap"/>[..<paramref name="count"/>].</summary>
     internal static void Add(Span<VectorMatch> heap, ref int count, Guid id, float score)
-    {
-        if (heap.Length == 0)
-        {
-            return;
-        }
-
-        var item = new VectorMatch(id, score);
-        if (count < heap.Length)
-        {
-            heap[count] = item;
-            SiftUp(heap, count++);
-        }
-        else if (IsBetter(item, heap[0]))
-        {
-            heap[0] = item;
-            SiftDown(heap, 0, count);
-        }
-    }
+        => BoundedHeap.Add<VectorMatch, Order>(heap, ref count, new VectorMatch(id, score));
 
     /// <summary>Sorts the heap best first in place and returns <paramref name="count"/>.</summary>
     internal static int Complete(Span<VectorMatch> heap, int count)
@@ -64,45 +47,9 @@ public ref struct TopKCollector
         return count;
     }
 
-    private static void SiftUp(Span<VectorMatch> heap, int i)
+    /// <summary>The collector's ranking, <see cref="IsBetter"/>, as a heap order.</summary>
+    private readonly struct Order : IHeapOrder<VectorMatch>
     {
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (!IsBetter(heap[parent], heap[i]))
-            {
-                break;
-            }
-
-            (heap[parent], heap[i]) = (heap[i], heap[parent]);
-            i = parent;
-        }
-    }
-
-    private static void SiftDown(Span<VectorMatch> heap, int i, int count)
-    {
-        while (true)
-        {
-            var left = (2 * i) + 1;
-            if (left >= count)
-            {
-                return;
-            }
-
-            var worst = left;
-            var right = left + 1;
-            if (right < count && IsBetter(heap[left], heap[right]))
-            {
-                worst = right;
-            }
-
-            if (!IsBetter(heap[i], heap[worst]))
-            {
-                return;
-            }
-
-            (heap[i], heap[worst]) = (heap[worst], heap[i]);
-            i = worst;
-        }
+        public static bool IsBetter(in VectorMatch a, in VectorMatch b) => TopKCollector.IsBetter(a, b);
     }
 }
