@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace AgentMemory.Extensions.AI.Tests;
+namespace AgentMemory.Testing;
 
-/// <summary>A scripted chat client: records what it was sent and answers with the next scripted response.</summary>
+/// <summary>A scripted chat client: records what it was sent and answers with the next scripted response. Linked into the integration test projects.</summary>
 internal sealed class FakeChatClient : IChatClient
 {
     private readonly Queue<Func<IReadOnlyList<ChatMessage>, ChatResponse>> _script = new();
 
     public List<List<ChatMessage>> Calls { get; } = [];
+
+    public List<ChatOptions?> Options { get; } = [];
 
     public FakeChatClient Reply(string text) => Reply(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));
 
@@ -22,6 +24,7 @@ internal sealed class FakeChatClient : IChatClient
     {
         var list = messages.ToList();
         Calls.Add(list);
+        Options.Add(options);
         var next = _script.Count > 0 ? _script.Dequeue() : _ => new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"));
         return Task.FromResult(next(list));
     }
