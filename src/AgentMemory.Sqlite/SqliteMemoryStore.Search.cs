@@ -73,11 +73,7 @@ public sealed partial class SqliteMemoryStore
                         }
 
                         var records = cache.Records;
-                        Func<Guid, bool>? include = null;
-                        if (!ReferenceEquals(filter, MemoryFilter.None) || (cache.EarliestExpiry is { } e && e <= now))
-                        {
-                            include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
-                        }
+                        var include = cache.Include(filter, now);
 
                         var found = vectors.Search(query.AsSpan(0, vectors.Dimension), matches.AsSpan(0, limit), include);
                         for (var i = 0; i < found; i++)
@@ -109,11 +105,7 @@ public sealed partial class SqliteMemoryStore
             lock (cache.Sync)
             {
                 var records = cache.Records;
-                Func<Guid, bool>? include = null;
-                if (!ReferenceEquals(filter, MemoryFilter.None) || (cache.EarliestExpiry is { } e && e <= now))
-                {
-                    include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
-                }
+                var include = cache.Include(filter, now);
 
                 foreach (var match in cache.SearchLexical(text, limit, include))
                 {

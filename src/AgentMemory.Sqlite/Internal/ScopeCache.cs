@@ -77,6 +77,21 @@ internal sealed class ScopeCache
     }
 
     /// <summary>
+    /// Which cached records a search may return under <paramref name="filter"/> at <paramref name="now"/> (unexpired and
+    /// matching), or null when every record may: no filter and nothing expired yet, the common case, costs no check.
+    /// </summary>
+    public Func<Guid, bool>? Include(MemoryFilter filter, DateTimeOffset now)
+    {
+        if (ReferenceEquals(filter, MemoryFilter.None) && (EarliestExpiry is not { } e || e > now))
+        {
+            return null;
+        }
+
+        var records = Records;
+        return id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
+    }
+
+    /// <summary>
     /// The best <paramref name="limit"/> records for <paramref name="text"/> by BM25 over this scope's memories (text and
     /// context, the core's analyzer), building the index from the cached records on first use.
     /// </summary>
