@@ -39,19 +39,10 @@ public sealed class PiiGuard : IMemoryGuard
 
         var matches = _detector.Detect(candidate.Text);
         var guardedContext = GuardContextText(candidate.Context, options, context.Scope.TenantId, out var contextTypes);
-        if (matches.Count == 0)
-        {
-            if (contextTypes.Count == 0)
-            {
-                return ValueTask.FromResult(GuardVerdict.Allow);
-            }
+        PiiType? blocked = null;
+        var types = new SortedSet<string>(StringComparer.Ordinal);
+        var text = matches.Count == 0 ? candidate.Text : PiiRedactor.Apply(candidate.Text, matches, options, context.Scope.TenantId, out blocked, out types);
 
-            var contextWhy = "pii:context:" + string.Join(',', contextTypes);
-            SecurityLog.CandidateRewritten(_logger, contextWhy, contextTypes.Count);
-            return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Context = guardedContext }, contextWhy, 1));
-        }
-
-        var text = PiiRedactor.Apply(candidate.Text, matches, options, context.Scope.TenantId, out var blocked, out var types);
         if (blocked is { } b)
         {
             var reason = "pii:" + PiiRedactor.Name(b);
@@ -65,7 +56,7 @@ public sealed class PiiGuard : IMemoryGuard
         }
 
         var why = "pii:" + string.Join(',', types.Concat(contextTypes.Select(t => "context:" + t)));
-        SecurityLog.CandidateRewritten(_logger, why, matches.Count);
+        SecurityLog.CandidateRewritten(_logger, why, matches.Count + contextTypes.Count);
         return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Text = text, Context = guardedContext }, why, 1));
     }
 
