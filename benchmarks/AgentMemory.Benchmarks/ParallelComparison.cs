@@ -5,10 +5,10 @@ using AgentMemory.Vectors;
 namespace AgentMemory.Benchmarks;
 
 /// <summary>
-/// For <c>scan --mode parallel</c>: in every pass, by the wall clock and in the same process, the single-threaded
-/// exact scan of the same partition and the read bandwidth of one thread versus <c>threads</c> threads reading
-/// disjoint halves of the same buffer at once — so the parallel speedup can be set against what the memory system
-/// gives two readers.
+/// For <c>scan --mode parallel</c>: by the wall clock and in the same process, the single-threaded exact scan of the
+/// same partition (one query before each parallel query, so both sample the same moments) and, once per pass, the
+/// read bandwidth of one thread versus <c>threads</c> threads reading disjoint parts of the same buffer at once, so
+/// the parallel speedup can be set against what the memory system gives several readers.
 /// </summary>
 internal sealed class ParallelComparison(VectorPartition partition, float[] raw, int threads)
 {
@@ -16,7 +16,12 @@ internal sealed class ParallelComparison(VectorPartition partition, float[] raw,
     private readonly List<double> _oneThread = [];
     private readonly List<double> _threads = [];
 
-    public void RunPass(float[] queries, int queryCount, int k)
+    private VectorMatch[] _results = [];
+    private double _singleSeconds;
+    private int _singleQueries;
+
+    /// <summary>Measures one thread's and all threads' read bandwidth three times, and starts a pass.</summary>
+    public void MeasureReaders()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -25,19 +30,37 @@ internal sealed class ParallelComparison(VectorPartition partition, float[] raw,
             _threads.Add(many);
         }
 
-        var dimension = partition.Dimension;
-        var results = new VectorMatch[k];
-        var start = Stopwatch.GetTimestamp();
-        for (var q = 0; q < queryCount; q++)
+        FinishPass();
+    }
+
+    /// <summary>Runs one query single-threaded over the whole partition, timed by the wall clock.</summary>
+    public void RunSingleThread(ReadOnlySpan<float> query, int k)
+    {
+        if (_results.Length < k)
         {
-            partition.SearchRange(queries.AsSpan(q * dimension, dimension), 0, partition.Count, results, null);
+            _results = new VectorMatch[k];
         }
 
-        _singleQps.Add(queryCount / Stopwatch.GetElapsedTime(start).TotalSeconds);
+        var start = Stopwatch.GetTimestamp();
+        partition.SearchRange(query, 0, partition.Count, _results.AsSpan(0, k), null);
+        _singleSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+        _singleQueries++;
+    }
+
+    private void FinishPass()
+    {
+        if (_singleQueries > 0)
+        {
+            _singleQps.Add(_singleQueries / _singleSeconds);
+        }
+
+        _singleSeconds = 0;
+        _singleQueries = 0;
     }
 
     public void Report(double parallelQps)
     {
+        FinishPass();
         var single = ScanCommand.Median(_singleQps);
         var one = ScanCommand.Median(_oneThread);
         var many = ScanCommand.Median(_threads);

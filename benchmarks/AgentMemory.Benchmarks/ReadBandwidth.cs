@@ -5,29 +5,18 @@ using System.Runtime.Intrinsics;
 
 namespace AgentMemory.Benchmarks;
 
-/// <summary>Single-thread sequential read bandwidth: the best of TensorPrimitives.Sum and a 4-accumulator load loop.</summary>
+/// <summary>Sequential read bandwidth: TensorPrimitives.Sum and a 4-accumulator load loop, on one thread or several.</summary>
 internal static class ReadBandwidth
 {
-    /// <summary>Reads <paramref name="data"/> repeatedly for about <paramref name="duration"/>; returns the median pass in GB/s.</summary>
-    public static double Measure(ReadOnlySpan<float> data, TimeSpan duration, bool cpuClock)
+    /// <summary>
+    /// One timed read of <paramref name="data"/>, in GB/s: by <see cref="SumOnce"/> (<paramref name="loop"/>) or by
+    /// TensorPrimitives.Sum, timed by this thread's CPU clock or the wall clock.
+    /// </summary>
+    public static double MeasureOnce(ReadOnlySpan<float> data, bool loop, bool cpuClock)
     {
-        var passes = new List<double>();
-        var sink = 0f;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration || passes.Count < 6)
-        {
-            var start = cpuClock ? ThreadClock.Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
-            sink += passes.Count % 2 == 0 ? SumOnce(data) : TensorPrimitives.Sum(data);
-            var end = cpuClock ? ThreadClock.Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
-            passes.Add(data.Length * 4.0 / (end - start) / 1e9);
-        }
-
-        GC.KeepAlive(sink);
-
-        // Report the better reader: the median of each reader's passes, whichever is higher.
-        var loop = passes.Where((_, i) => i % 2 == 0).Order().ToList();
-        var sum = passes.Where((_, i) => i % 2 == 1).Order().ToList();
-        return Math.Max(loop[loop.Count / 2], sum[sum.Count / 2]);
+        var start = ThreadClock.Seconds(cpuClock);
+        GC.KeepAlive(loop ? SumOnce(data) : TensorPrimitives.Sum(data));
+        return data.Length * 4.0 / (ThreadClock.Seconds(cpuClock) - start) / 1e9;
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal static class ThreadClock
         return Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
     }
 
+    /// <summary>Seconds of this thread's CPU time when <paramref name="cpu"/> is set, otherwise of the wall clock.</summary>
+    public static double Seconds(bool cpu) => cpu ? Now() : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+
     [StructLayout(LayoutKind.Sequential)]
     internal struct TimeSpec
     {
