@@ -30,7 +30,19 @@ internal static class SqliteProfileCommand
         {
             if (args.Contains("--ingest"))
             {
-                return await IngestAsync(path, size, args.Contains("--normal"), Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8, () => Sentence(8), Vector);
+                var mergeEvery = Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8;
+                if (Array.IndexOf(args, "--warmup") >= 0)
+                {
+                    // A separate file, so the measured run starts from an empty store as without --warmup; only the JIT is warm.
+                    var warmPath = path + ".warmup";
+                    await IngestAsync(warmPath, Option(args, "--warmup", 5000), args.Contains("--normal"), mergeEvery, () => Sentence(8), Vector);
+                    foreach (var f in new[] { warmPath, warmPath + "-wal", warmPath + "-shm" })
+                    {
+                        File.Delete(f);
+                    }
+                }
+
+                return await IngestAsync(path, size, args.Contains("--normal"), mergeEvery, () => Sentence(8), Vector);
             }
 
             var scope = MemoryScope.ForUser("bench", "u0");

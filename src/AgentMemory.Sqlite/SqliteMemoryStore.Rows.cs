@@ -33,12 +33,12 @@ public sealed partial class SqliteMemoryStore
 
     private static void InsertFts(PooledConnection c, long rowId, string text, string? context, long scopeId)
     {
-        var cmd = c.Command("INSERT INTO memory_fts(rowid, text, scope, context) VALUES ($rowid, $text, $scope, $context)");
-        cmd.Parameters.AddWithValue("$rowid", rowId);
-        cmd.Parameters.AddWithValue("$text", text);
-        cmd.Parameters.AddWithValue("$context", SqliteValues.ToDb(context));
-        cmd.Parameters.AddWithValue("$scope", FtsQuery.ScopeToken(scopeId));
-        cmd.ExecuteNonQuery();
+        var insert = c.Statement("INSERT INTO memory_fts(rowid, text, scope, context) VALUES (?1, ?2, ?3, ?4)");
+        insert.Bind(1, rowId);
+        insert.Bind(2, text);
+        insert.Bind(3, FtsQuery.ScopeToken(scopeId));
+        insert.Bind(4, context);
+        insert.Execute();
     }
 
     /// <summary>
@@ -78,16 +78,18 @@ public sealed partial class SqliteMemoryStore
 
     private static void InsertHistory(PooledConnection c, Guid id, long scopeId, long version, MemoryChangeKind change, string? previous, string? next, DateTimeOffset at, string? reason)
     {
-        var cmd = c.Command("INSERT INTO history(memory_id, scope_id, version, change, previous_text, new_text, at, reason) VALUES ($id, $scope, $v, $change, $prev, $next, $at, $reason)");
-        cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(id));
-        cmd.Parameters.AddWithValue("$scope", scopeId);
-        cmd.Parameters.AddWithValue("$v", version);
-        cmd.Parameters.AddWithValue("$change", (int)change);
-        cmd.Parameters.AddWithValue("$prev", SqliteValues.ToDb(previous));
-        cmd.Parameters.AddWithValue("$next", SqliteValues.ToDb(next));
-        cmd.Parameters.AddWithValue("$at", at.UtcTicks);
-        cmd.Parameters.AddWithValue("$reason", SqliteValues.ToDb(reason));
-        cmd.ExecuteNonQuery();
+        var insert = c.Statement("INSERT INTO history(memory_id, scope_id, version, change, previous_text, new_text, at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        Span<byte> blob = stackalloc byte[16];
+        id.TryWriteBytes(blob, bigEndian: true, out _);
+        insert.Bind(1, blob);
+        insert.Bind(2, scopeId);
+        insert.Bind(3, version);
+        insert.Bind(4, (long)change);
+        insert.Bind(5, previous);
+        insert.Bind(6, next);
+        insert.Bind(7, at.UtcTicks);
+        insert.Bind(8, reason);
+        insert.Execute();
     }
 
     private static void InsertAudit(PooledConnection c, DateTimeOffset at, AuditAction action, long scopeId, IReadOnlyList<Guid> ids, string? queryHash, string? detail, long count)

@@ -6,6 +6,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal sealed class PooledConnection : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
 
     public PooledConnection(SqliteConnection connection)
     {
@@ -63,6 +64,18 @@ internal sealed class PooledConnection : IDisposable
         return cmd;
     }
 
+    /// <summary>A cached native statement for <paramref name="sql"/> (see <see cref="RawStatement"/>), for per-row inserts.</summary>
+    public RawStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(Connection.Handle!, sql);
+            _statements[sql] = statement;
+        }
+
+        return statement;
+    }
+
     /// <summary>Starts a transaction: <c>BEGIN IMMEDIATE</c> for writes (takes the write lock up front), <c>BEGIN</c> for reads.</summary>
     public SqliteTransaction Begin(bool write)
     {
@@ -86,6 +99,12 @@ internal sealed class PooledConnection : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         Connection.Dispose();
     }
 }

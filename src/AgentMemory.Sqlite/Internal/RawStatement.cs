@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AgentMemory.Sqlite.Internal;
+
+/// <summary>
+/// A statement prepared once on a pooled connection's native handle and stepped directly through SQLitePCLRaw, for the
+/// per-row inserts of a batch: binding values positionally (text as UTF-16 spans, BLOBs as spans) skips
+/// <see cref="SqliteCommand"/>'s per-execution parameter objects, name lookups and data reader. It runs inside whatever
+/// transaction the connection has open; errors surface as <see cref="SqliteException"/>, as from a command.
+/// </summary>
+internal sealed class RawStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public RawStatement(sqlite3 db, string sql)
+    {
+        _db = db;
+        Check(raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _statement));
+    }
+
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+
+    /// <summary>Binds text, or NULL when <paramref name="value"/> is null.</summary>
+    public void Bind(int index, string? value)
+        => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+
+    public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+
+    /// <summary>Binds a time as UTC ticks, or NULL.</summary>
+    public void Bind(int index, DateTimeOffset? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v.UtcTicks) : raw.sqlite3_bind_null(_statement, index));
+
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
+
+    /// <summary>Runs the statement to completion, then resets it and clears its bindings (no value outlives the call).</summary>
+    public void Execute() => Step(out _);
+
+    /// <summary>As <see cref="Execute"/>; returns the first column of the first row when the statement returned one.</summary>
+    public long? ExecuteInt64()
+        => Step(out var first) ? first : null;
+
+    private bool Step(out long first)
+    {
+        first = 0;
+        var returned = false;
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                if (!returned)
+                {
+                    first = raw.sqlite3_column_int64(_statement, 0);
+                    returned = true;
+                }
+            }
+
+            Check(rc, raw.SQLITE_DONE);
+            return returned;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+            raw.sqlite3_clear_bindings(_statement);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc, int ok = raw.SQLITE_OK)
+    {
+        if (rc != ok)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+}
