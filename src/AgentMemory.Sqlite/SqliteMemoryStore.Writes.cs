@@ -9,7 +9,7 @@ public sealed partial class SqliteMemoryStore
     private const string InsertMemorySql =
         "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
         + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, context) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        + "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT(id) DO NOTHING RETURNING rowid";
+        + "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT(id) DO NOTHING";
 
     private const string UpdateMemorySql =
         "UPDATE memories SET kind = $kind, text = $text, embedding = $emb, topic = $topic, importance = $imp, source = $src, speaker = $speaker, "
@@ -271,7 +271,7 @@ public sealed partial class SqliteMemoryStore
         insert.Bind(18, r.Version);
         insert.Bind(19, (long)r.SchemaVersion);
         insert.Bind(20, r.Context);
-        return insert.ExecuteInt64();
+        return insert.ExecuteInsert();
     }
 
     private static void BindContent(Microsoft.Data.Sqlite.SqliteCommand cmd, MemoryRecord r, float[]? vector)
