@@ -43,13 +43,16 @@ public sealed partial class SqliteMemoryStore
 
     /// <summary>
     /// Called at the end of every write transaction that changed the FTS5 index: every
-    /// <see cref="SqliteMemoryStoreOptions.LexicalMergeInterval"/>-th one (and every batch that large) also runs a bounded incremental optimize
+    /// <see cref="SqliteMemoryStoreOptions.LexicalMergeInterval"/>-th one also runs a bounded incremental optimize
     /// (<c>merge</c> with a negative page budget) in the same transaction. Each commit adds an index segment and a query
     /// looks up every term in every segment, so memories written one at a time would otherwise leave a small scope's
     /// index in dozens of segments (a LoCoMo conversation of 700 turns: FTS query ≈ 0.2 ms instead of 0.05 ms merged).
+    /// An insert batch adds one segment however many rows it holds, so it counts once (merging after every batch of
+    /// 1,000 rewrote the whole index each time: ≈ 7 µs a memory of a 20,000-memory ingest, measured); deletions leave
+    /// tombstones in proportion to the rows, so they count per row.
     /// </summary>
     /// <param name="c">The connection in its write transaction.</param>
-    /// <param name="rows">The index rows the transaction changed: a batch of at least the interval counts as a full interval.</param>
+    /// <param name="rows">The weight of the change: 1 per insert transaction, the rows for deletions (capped at the interval).</param>
     private void MaintainLexical(PooledConnection c, int rows = 1)
     {
         if (_options.LexicalMergeInterval is not { } every)

@@ -206,7 +206,7 @@ public sealed partial class SqliteMemoryStore
 
         if (byScope.Count > 0)
         {
-            MaintainLexical(c, byScope.Values.Sum(x => x.Count));
+            MaintainLexical(c);
         }
 
         // One Created audit entry per scope naming every memory created in it (one per AddAsync).

@@ -89,8 +89,8 @@ public sealed class SqliteMemoryStoreOptions
     public TimeSpan AccessFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Every this many write transactions that change the lexical index (and every batch of at least this many
-    /// memories), the same transaction also runs a bounded incremental FTS5 optimize (<see cref="LexicalMergePages"/>
+    /// Every this many write transactions that change the lexical index (an insert batch counts once, as it adds one
+    /// index segment; an expiry sweep or deletion counts once per memory removed), the same transaction also runs a bounded incremental FTS5 optimize (<see cref="LexicalMergePages"/>
     /// pages at most), so the index does not pile up small segments (one per commit) that every query must visit;
     /// default 8, null turns it off.
     /// </summary>
