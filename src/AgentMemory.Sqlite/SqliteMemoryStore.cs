@@ -47,6 +47,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WalAutoCheckpointPages, nameof(options));
         if (options.LexicalMergeInterval is { } mergeEvery)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mergeEvery, nameof(options));

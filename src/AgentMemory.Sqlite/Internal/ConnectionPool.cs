@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>
-/// The store's own small pool of open connections, each configured once: WAL, busy timeout, synchronous mode and
+/// The store's own small pool of open connections, each configured once: WAL (and its checkpoint size), busy timeout, synchronous mode and
 /// <c>secure_delete</c> (so deleted content is zeroed in the file, not left in free pages).
 /// </summary>
 internal sealed class ConnectionPool : IDisposable
@@ -82,7 +82,7 @@ internal sealed class ConnectionPool : IDisposable
 #pragma warning disable CA2100 // Only numbers and a fixed keyword are formatted in.
             cmd.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {busy}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;");
+                $"PRAGMA busy_timeout = {busy}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {_options.WalAutoCheckpointPages};");
 #pragma warning restore CA2100
             cmd.ExecuteNonQuery();
             return new PooledConnection(connection);
