@@ -32,11 +32,14 @@ public sealed partial class SqliteMemoryStore
     }
 
     private static void InsertFts(PooledConnection c, long rowId, string text, string? context, long scopeId)
+        => InsertFts(c, rowId, text, context, FtsQuery.ScopeToken(scopeId));
+
+    private static void InsertFts(PooledConnection c, long rowId, string text, string? context, string scopeToken)
     {
         var insert = c.Statement("INSERT INTO memory_fts(rowid, text, scope, context) VALUES (?1, ?2, ?3, ?4)");
         insert.Bind(1, rowId);
         insert.Bind(2, text);
-        insert.Bind(3, FtsQuery.ScopeToken(scopeId));
+        insert.Bind(3, scopeToken);
         insert.Bind(4, context);
         insert.Execute();
     }
