@@ -9,6 +9,8 @@ namespace AgentMemory.Benchmarks;
 /// its time, by timing its parts separately on one scope of <c>--size</c> memories (default 10,000): a search that
 /// matches nothing (the fixed cost: generation check, connection, transaction), lexical only, vector only, both;
 /// and the in-memory <see cref="VectorPartition"/> scan alone for the same vectors. Medians and p95 in ms.
+/// <c>--ingest [--normal] [--merge-every N] [--warmup N]</c> times batched ingest instead (1,000 per batch, fresh file);
+/// <c>--warmup N</c> first ingests N memories into another file, so the timed run starts with the JIT warm.
 /// </summary>
 internal static class SqliteProfileCommand
 {

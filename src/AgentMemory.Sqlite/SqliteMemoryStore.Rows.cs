@@ -4,6 +4,11 @@ namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore
 {
+    private const string InsertMemorySql =
+        "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
+        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, context) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        + "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT(id) DO NOTHING";
+
     /// <summary>The memory <paramref name="id"/> when <paramref name="reader"/> can see it (expired or not), with its scope and row ids.</summary>
     private (MemoryRecord? Record, long ScopeId, long RowId) FindVisible(PooledConnection c, MemoryScope reader, Guid id)
     {
@@ -29,6 +34,46 @@ public sealed partial class SqliteMemoryStore
         cmd.ExecuteNonQuery();
         DeleteFts(c, rowId);
         InsertHistory(c, current.Id, scopeId, current.Version, change, current.Text, null, now, reason);
+    }
+
+    /// <summary>Inserts a new record row through <paramref name="insert"/> (<see cref="InsertMemorySql"/>); its row id, or null when the id exists.</summary>
+    private static long? InsertRecord(RawStatement insert, MemoryRecord r, long scopeId, float[]? vector)
+    {
+        Span<byte> id = stackalloc byte[16];
+        r.Id.TryWriteBytes(id, bigEndian: true, out _);
+        insert.Bind(1, id);
+        insert.Bind(2, scopeId);
+        insert.Bind(3, (long)r.Kind);
+        insert.Bind(4, r.Text);
+        if (vector is null)
+        {
+            insert.BindNull(5);
+        }
+        else if (BitConverter.IsLittleEndian)
+        {
+            insert.Bind(5, System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+        }
+        else
+        {
+            insert.Bind(5, SqliteValues.VectorToBlob(vector));
+        }
+
+        insert.Bind(6, r.Topic);
+        insert.Bind(7, r.Importance);
+        insert.Bind(8, (long)r.Provenance.Source);
+        insert.Bind(9, r.Provenance.Speaker);
+        insert.Bind(10, r.Provenance.Reference);
+        insert.Bind(11, SqliteValues.MetadataToDb(r.Metadata) as string);
+        insert.Bind(12, r.CreatedAt.UtcTicks);
+        insert.Bind(13, r.UpdatedAt.UtcTicks);
+        insert.Bind(14, r.LastAccessedAt);
+        insert.Bind(15, r.AccessCount);
+        insert.Bind(16, r.ExpiresAt);
+        insert.Bind(17, r.OccurredAt);
+        insert.Bind(18, r.Version);
+        insert.Bind(19, (long)r.SchemaVersion);
+        insert.Bind(20, r.Context);
+        return insert.ExecuteInsert();
     }
 
     private static void InsertFts(PooledConnection c, long rowId, string text, string? context, long scopeId)
