@@ -111,28 +111,48 @@ public sealed partial class VectorPartition
     {
         Span<float> scores = stackalloc float[ChunkRows];
         var dimension = Dimension;
+        if (_blocked)
+        {
+            // Whole blocks are scored; only the rows of [start, end) are collected.
+            for (var first = start / BlockedRows.Rows * BlockedRows.Rows; first < end; first += BlockedRows.Rows)
+            {
+                VectorKernels.DotBlock(query, BlockedRows.Block(_data, first / BlockedRows.Rows, dimension), scores);
+                var from = Math.Max(start, first);
+                var to = Math.Min(end, first + BlockedRows.Rows);
+                Collect(scores[(from - first)..(to - first)], from, heap, ref count, include);
+            }
+
+            return;
+        }
+
         for (var chunk = start; chunk < end; chunk += ChunkRows)
         {
             var n = Math.Min(ChunkRows, end - chunk);
             VectorKernels.DotRows(query, _data.AsSpan(chunk * dimension, n * dimension), dimension, scores[..n]);
-            var threshold = TopKCollector.ThresholdOf(heap, count);
-            for (var i = 0; i < n; i++)
+            Collect(scores[..n], chunk, heap, ref count, include);
+        }
+    }
+
+    /// <summary>Adds the rows from <paramref name="firstRow"/> on, scored <paramref name="scores"/>, that enter the top-k.</summary>
+    private void Collect(ReadOnlySpan<float> scores, int firstRow, Span<VectorMatch> heap, ref int count, Func<Guid, bool>? include)
+    {
+        var threshold = TopKCollector.ThresholdOf(heap, count);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var score = scores[i];
+            if (score < threshold)
             {
-                var score = scores[i];
-                if (score < threshold)
-                {
-                    continue;
-                }
-
-                var id = _ids[chunk + i];
-                if (include is not null && !include(id))
-                {
-                    continue;
-                }
-
-                TopKCollector.Add(heap, ref count, id, score);
-                threshold = TopKCollector.ThresholdOf(heap, count);
+                continue;
             }
+
+            var id = _ids[firstRow + i];
+            if (include is not null && !include(id))
+            {
+                continue;
+            }
+
+            TopKCollector.Add(heap, ref count, id, score);
+            threshold = TopKCollector.ThresholdOf(heap, count);
         }
     }
 
@@ -168,6 +188,7 @@ public sealed partial class VectorPartition
         }
     }
 
+    /// <summary>Exact scores for int8 candidates (int8 mode keeps its float rows row-major for this).</summary>
     private void Rescore(ReadOnlySpan<float> query, ReadOnlySpan<RowScore> candidates, Span<VectorMatch> results, ref int count)
     {
         Span<float> score = stackalloc float[1];
