@@ -46,6 +46,14 @@ internal static class KernelsCommand
                     VectorKernels.DotRows(query, rows.AsSpan(row * dimension, count * dimension), dimension, scores.AsSpan(row, count));
                 }
             }),
+            ("VectorKernels.DotBlock (the same floats read as 32-row blocks)", () =>
+            {
+                var block = BlockedRows.Rows * dimension;
+                for (var row = 0; row + BlockedRows.Rows <= n; row += BlockedRows.Rows)
+                {
+                    VectorKernels.DotBlock(query, rows.AsSpan(row * dimension, block), scores.AsSpan(row, BlockedRows.Rows));
+                }
+            }),
         };
         var stride = Int8Kernels.Stride(dimension);
         var codes = new sbyte[(long)n * stride];

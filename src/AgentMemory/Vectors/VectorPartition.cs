@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AgentMemory.Vectors;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace AgentMemory.Vectors;
 /// SIMD and selects top-k with a bounded heap. In <see cref="VectorSearchMode.Exact"/> mode the rows are kept in
 /// blocks of 32, dimension-major within a block (<see cref="BlockedRows"/>), which a scan reads at the speed of
 /// memory. In <see cref="VectorSearchMode.Int8"/> mode the float rows are row-major, for re-scoring single rows, and
-/// each row is also held as int8 codes with one scale per row, scanned first; the best candidates are re-scored exactly. Large
+/// each row is also held as int8 codes with one scale per row, in the same blocked layout (four codes per element),
+/// scanned first; the best candidates are re-scored exactly. Large
 /// partitions are scanned in parallel above <see cref="VectorPartitionOptions.ParallelThreshold"/> rows. Not
 /// thread-safe: readers may run concurrently with each other, writers need exclusive access (stores guard it with a
 /// reader/writer lock).
@@ -49,7 +52,7 @@ public sealed partial class VectorPartition
         _rescoreFactor = options.RescoreFactor;
         _codeStride = Int8Kernels.Stride(dimension);
         _blocked = _mode == VectorSearchMode.Exact;
-        var capacity = _blocked ? BlockedRows.RoundUp(Math.Max(initialCapacity, 1)) : Math.Max(initialCapacity, 1);
+        var capacity = BlockedRows.RoundUp(Math.Max(initialCapacity, 1));
         _data = new float[(long)capacity * dimension];
         _ids = new Guid[capacity];
         _codes = _mode == VectorSearchMode.Int8 ? new sbyte[(long)capacity * _codeStride] : [];
@@ -76,6 +79,9 @@ public sealed partial class VectorPartition
 
     /// <summary>The float data in use (in exact mode, blocked), for benchmarks that measure reading the same buffer.</summary>
     internal ReadOnlySpan<float> RawData => _data.AsSpan(0, Count * Dimension);
+
+    /// <summary>The int8 codes as blocked elements of four codes each.</summary>
+    private Span<int> CodeElements => MemoryMarshal.Cast<sbyte, int>(_codes.AsSpan());
 
     /// <summary>Whether the partition holds a vector for <paramref name="id"/>.</summary>
     public bool Contains(Guid id) => _rows.ContainsKey(id);
@@ -110,7 +116,9 @@ public sealed partial class VectorPartition
         VectorMath.Normalize(vector, target);
         if (_mode == VectorSearchMode.Int8)
         {
-            _scales[row] = Int8Kernels.Quantize(target, _codes.AsSpan(row * _codeStride, _codeStride));
+            Span<sbyte> codes = _codeStride <= 4_096 ? stackalloc sbyte[_codeStride] : new sbyte[_codeStride];
+            _scales[row] = Int8Kernels.Quantize(target, codes);
+            BlockedRows.Write(CodeElements, row, MemoryMarshal.Cast<sbyte, int>(codes));
         }
     }
 
@@ -150,7 +158,7 @@ public sealed partial class VectorPartition
             _data.AsSpan(last * Dimension, Dimension).CopyTo(_data.AsSpan(row * Dimension, Dimension));
             if (_mode == VectorSearchMode.Int8)
             {
-                _codes.AsSpan(last * _codeStride, _codeStride).CopyTo(_codes.AsSpan(row * _codeStride, _codeStride));
+                BlockedRows.Move(CodeElements, last, row, _codeStride / 4);
                 _scales[row] = _scales[last];
             }
         }
@@ -158,7 +166,7 @@ public sealed partial class VectorPartition
         _data.AsSpan(last * Dimension, Dimension).Clear();
         if (_mode == VectorSearchMode.Int8)
         {
-            _codes.AsSpan(last * _codeStride, _codeStride).Clear();
+            BlockedRows.Clear(CodeElements, last, _codeStride / 4);
             _scales[last] = 0f;
         }
 
@@ -201,12 +209,7 @@ public sealed partial class VectorPartition
             return;
         }
 
-        var capacity = Math.Max(rows, _ids.Length * 2);
-        if (_blocked)
-        {
-            capacity = BlockedRows.RoundUp(capacity);
-        }
-
+        var capacity = BlockedRows.RoundUp(Math.Max(rows, _ids.Length * 2));
         Array.Resize(ref _data, capacity * Dimension);
         Array.Resize(ref _ids, capacity);
         if (_mode == VectorSearchMode.Int8)
