@@ -19,8 +19,9 @@ internal static class Int8BlockKernel
     public static int PreparedLength(int stride) => stride / 2;
 
     /// <summary>
-    /// Prepares a quantised query (<paramref name="codes"/>, a multiple of four long) for <see cref="DotBlock"/>: its
-    /// groups of four codes as ints, then the groups of their magnitudes.
+    /// Prepares a quantised query (<paramref name="codes"/> in [-127, 127], a multiple of four long, as
+    /// <see cref="Int8Kernels.Quantize"/> writes them) for <see cref="DotBlock"/>: its groups of four codes as ints,
+    /// then the groups of their magnitudes.
     /// </summary>
     public static void Prepare(ReadOnlySpan<sbyte> codes, Span<int> prepared)
     {
@@ -34,6 +35,11 @@ internal static class Int8BlockKernel
         var magnitudes = MemoryMarshal.Cast<int, sbyte>(prepared.Slice(groups, groups));
         for (var i = 0; i < codes.Length; i++)
         {
+            if (codes[i] == sbyte.MinValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(codes), "Query codes lie in [-127, 127].");
+            }
+
             magnitudes[i] = (sbyte)Math.Abs(codes[i]);
         }
     }

@@ -43,6 +43,13 @@ public sealed class Int8BlockKernelTests
     }
 
     [Fact]
+    public void Prepare_CodeOutsideQuantisedRange_Throws()
+    {
+        var act = () => Int8BlockKernel.Prepare([1, 2, sbyte.MinValue, 3], new int[2]);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void DotBlock_BlockOfWrongSize_Throws()
     {
         var act = () => Int8BlockKernel.DotBlock(new int[2], new int[BlockedRows.Rows - 1], new int[BlockedRows.Rows]);
