@@ -46,10 +46,19 @@ internal static class KernelsCommand
                     VectorKernels.DotRows(query, rows.AsSpan(row * dimension, count * dimension), dimension, scores.AsSpan(row, count));
                 }
             }),
+            ("VectorKernels.DotBlock (the same floats read as 32-row blocks)", () =>
+            {
+                var block = BlockedRows.Rows * dimension;
+                for (var row = 0; row + BlockedRows.Rows <= n; row += BlockedRows.Rows)
+                {
+                    VectorKernels.DotBlock(query, rows.AsSpan(row * dimension, block), scores.AsSpan(row, BlockedRows.Rows));
+                }
+            }),
         };
         var stride = Int8Kernels.Stride(dimension);
         var codes = new sbyte[(long)n * stride];
         random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(codes.AsSpan()));
+        codes.AsSpan().Replace(sbyte.MinValue, (sbyte)-127); // quantised codes lie in [-127, 127]
         var intScores = new int[n];
         var int8Scale = rows.Length * 4.0 / codes.Length;
         if (options.Flag("variants"))
@@ -73,6 +82,16 @@ internal static class KernelsCommand
                 {
                     var count = Math.Min(64, n - row);
                     Int8Kernels.DotRows(codes.AsSpan(0, stride), codes.AsSpan(row * stride, count * stride), stride, intScores.AsSpan(row, count));
+                }
+            }), ("Int8BlockKernel.DotBlock, the same codes as 32-row blocks (int8 GB/s)", () =>
+            {
+                var prepared = new int[Int8BlockKernel.PreparedLength(stride)];
+                Int8BlockKernel.Prepare(codes.AsSpan(0, stride), prepared);
+                var blocks = System.Runtime.InteropServices.MemoryMarshal.Cast<sbyte, int>(codes.AsSpan());
+                var block = BlockedRows.Rows * stride / 4;
+                for (var row = 0; row + BlockedRows.Rows <= n; row += BlockedRows.Rows)
+                {
+                    Int8BlockKernel.DotBlock(prepared, blocks.Slice(row / BlockedRows.Rows * block, block), intScores.AsSpan(row, BlockedRows.Rows));
                 }
             }), ("VectorPartition.Search (exact, k=10)", () => partition.Search(query, top)), ("VectorPartition.Search (int8, k=10; int8 GB/s)", () => int8.Search(query, top)), .. KernelVariants.Build(rows, query, scores, n, dimension), .. Int8Variants.Build(codes, n, stride, intScores)];
         }

@@ -33,11 +33,6 @@ internal static class ScanCommand
 
         var cpuClock = options.String("clock") == "cpu" && ThreadClock.IsCpuTime && mode != "parallel";
         var partition = Load(options.Required("base"), dimension, partitionOptions, out var n, out var raw);
-        if (mode != "parallel")
-        {
-            raw = [];
-        }
-
         var queries = RawVectors.Read(options.Required("queries"), dimension, out var queryCount);
         queryCount = Math.Min(queryCount, options.Int("max-queries", queryCount));
         for (var q = 0; q < queryCount; q++)
@@ -46,7 +41,11 @@ internal static class ScanCommand
         }
 
         Console.WriteLine(Invariant($"{mode}: n={n} dim={dimension} k={k} queries={queryCount} float data {partition.DataBytes / 1e9:F3} GB, int8 data {partition.QuantizedBytes / 1e9:F3} GB, {Environment.ProcessorCount} cores"));
-        var truth = ExactTruth(partition, queries, queryCount, k);
+        var truth = ExactTruth(raw, n, dimension, queries, queryCount, k);
+        if (mode != "parallel")
+        {
+            raw = [];
+        }
         var results = new VectorMatch[queryCount * k];
         var counts = new int[queryCount];
 
@@ -123,16 +122,23 @@ internal static class ScanCommand
     /// <summary>Ids in row order, so ties resolve the same way in every engine that orders by row.</summary>
     internal static Guid IdOf(int row) => new(row, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /// <summary>The exact top-k by brute force over the partition's normalised rows (ids are row numbers).</summary>
-    private static Guid[] ExactTruth(VectorPartition partition, float[] queries, int queryCount, int k)
+    /// <summary>
+    /// The exact top-k by brute force over the raw rows, normalised in place, row-major (independent of the partition's
+    /// layout); ids are row numbers.
+    /// </summary>
+    private static Guid[] ExactTruth(float[] raw, int rows, int dimension, float[] queries, int queryCount, int k)
     {
-        var dimension = partition.Dimension;
+        for (var row = 0; row < rows; row++)
+        {
+            VectorMath.Normalize(raw.AsSpan(row * dimension, dimension), raw.AsSpan(row * dimension, dimension));
+        }
+
         var truth = new Guid[queryCount * k];
-        var scores = new float[partition.Count];
+        var scores = new float[rows];
         var heap = new VectorMatch[k];
         for (var q = 0; q < queryCount; q++)
         {
-            VectorKernels.DotRows(queries.AsSpan(q * dimension, dimension), partition.RawData, dimension, scores);
+            VectorKernels.DotRows(queries.AsSpan(q * dimension, dimension), raw, dimension, scores);
             var collector = new TopKCollector(heap);
             for (var row = 0; row < scores.Length; row++)
             {

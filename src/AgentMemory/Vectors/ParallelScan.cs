@@ -114,12 +114,15 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Where part <paramref name="part"/> starts: on a multiple of 64 rows, so no block is scored by two parts.</summary>
+    private int Boundary(int part) => part >= _parts ? _rows : (int)((long)_rows * part / _parts) & ~63;
+
     private void RunPart(int part)
     {
         try
         {
-            var start = (int)((long)_rows * part / _parts);
-            var end = (int)((long)_rows * (part + 1) / _parts);
+            var start = Boundary(part);
+            var end = Boundary(part + 1);
             _counts[part] = _partition.SearchRange(_query, start, end, _heaps.AsSpan(part * _k, _k), _include);
         }
 #pragma warning disable CA1031 // Any failure (e.g. from the caller's filter) is rethrown on the calling thread.

@@ -78,14 +78,15 @@ public sealed partial class VectorPartition
         var queryCount = counts.Length;
         var dimension = Dimension;
         var stride = _codeStride;
-        var codes = ArrayPool<sbyte>.Shared.Rent(queryCount * stride);
+        var preparedLength = Int8BlockKernel.PreparedLength(stride);
+        var prepared = ArrayPool<int>.Shared.Rent(queryCount * preparedLength);
         var heaps = ArrayPool<RowScore>.Shared.Rent(queryCount * candidates);
         var found = ArrayPool<int>.Shared.Rent(queryCount);
         try
         {
             for (var q = 0; q < queryCount; q++)
             {
-                if (Int8Kernels.Quantize(queries.Slice(q * dimension, dimension), codes.AsSpan(q * stride, stride)) == 0f)
+                if (!PrepareInt8Query(queries.Slice(q * dimension, dimension), prepared.AsSpan(q * preparedLength, preparedLength)))
                 {
                     return false;
                 }
@@ -98,7 +99,7 @@ public sealed partial class VectorPartition
                 var end = Math.Min(Count, chunk + ChunkRows);
                 for (var q = 0; q < queryCount; q++)
                 {
-                    ScanInt8(codes.AsSpan(q * stride, stride), chunk, end, heaps.AsSpan(q * candidates, candidates), ref found[q], include);
+                    ScanInt8(prepared.AsSpan(q * preparedLength, preparedLength), chunk, end, heaps.AsSpan(q * candidates, candidates), ref found[q], include);
                 }
             }
 
@@ -113,7 +114,7 @@ public sealed partial class VectorPartition
         }
         finally
         {
-            ArrayPool<sbyte>.Shared.Return(codes);
+            ArrayPool<int>.Shared.Return(prepared);
             ArrayPool<RowScore>.Shared.Return(heaps);
             ArrayPool<int>.Shared.Return(found);
         }

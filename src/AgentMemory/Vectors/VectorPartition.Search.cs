@@ -70,13 +70,14 @@ public sealed partial class VectorPartition
             return TopKCollector.Complete(results, count);
         }
 
-        sbyte[]? rentedCodes = null;
+        int[]? rentedQuery = null;
         RowScore[]? rentedCandidates = null;
-        Span<sbyte> codes = _codeStride <= 4_096 ? stackalloc sbyte[_codeStride] : (rentedCodes = ArrayPool<sbyte>.Shared.Rent(_codeStride)).AsSpan(0, _codeStride);
+        var preparedLength = Int8BlockKernel.PreparedLength(_codeStride);
+        Span<int> prepared = preparedLength <= 1_024 ? stackalloc int[preparedLength] : (rentedQuery = ArrayPool<int>.Shared.Rent(preparedLength)).AsSpan(0, preparedLength);
         Span<RowScore> heap = candidates <= StackCandidates ? stackalloc RowScore[candidates] : (rentedCandidates = ArrayPool<RowScore>.Shared.Rent(candidates)).AsSpan(0, candidates);
         try
         {
-            if (Int8Kernels.Quantize(query, codes) == 0f)
+            if (!PrepareInt8Query(query, prepared))
             {
                 // A zero query scores every row 0: the exact scan gives the id order the int8 scan cannot.
                 ScanExact(query, start, end, results, ref count, include);
@@ -84,21 +85,34 @@ public sealed partial class VectorPartition
             }
 
             var found = 0;
-            ScanInt8(codes, start, end, heap, ref found, include);
+            ScanInt8(prepared, start, end, heap, ref found, include);
             Rescore(query, heap[..found], results, ref count);
             return TopKCollector.Complete(results, count);
         }
         finally
         {
-            ReturnRented(rentedCodes, rentedCandidates);
+            ReturnRented(rentedQuery, rentedCandidates);
         }
     }
 
-    private static void ReturnRented(sbyte[]? codes, RowScore[]? candidates)
+    /// <summary>Quantises <paramref name="query"/> and prepares it for the blocked int8 kernel; false when it quantises to zero.</summary>
+    private bool PrepareInt8Query(ReadOnlySpan<float> query, Span<int> prepared)
     {
-        if (codes is not null)
+        Span<sbyte> codes = _codeStride <= 4_096 ? stackalloc sbyte[_codeStride] : new sbyte[_codeStride];
+        if (Int8Kernels.Quantize(query, codes) == 0f)
         {
-            ArrayPool<sbyte>.Shared.Return(codes);
+            return false;
+        }
+
+        Int8BlockKernel.Prepare(codes, prepared);
+        return true;
+    }
+
+    private static void ReturnRented(int[]? query, RowScore[]? candidates)
+    {
+        if (query is not null)
+        {
+            ArrayPool<int>.Shared.Return(query);
         }
 
         if (candidates is not null)
@@ -111,45 +125,67 @@ public sealed partial class VectorPartition
     {
         Span<float> scores = stackalloc float[ChunkRows];
         var dimension = Dimension;
+        if (_blocked)
+        {
+            // Whole blocks are scored; only the rows of [start, end) are collected.
+            for (var first = start / BlockedRows.Rows * BlockedRows.Rows; first < end; first += BlockedRows.Rows)
+            {
+                VectorKernels.DotBlock(query, BlockedRows.Block(_data, first / BlockedRows.Rows, dimension), scores);
+                var from = Math.Max(start, first);
+                var to = Math.Min(end, first + BlockedRows.Rows);
+                Collect(scores[(from - first)..(to - first)], from, heap, ref count, include);
+            }
+
+            return;
+        }
+
         for (var chunk = start; chunk < end; chunk += ChunkRows)
         {
             var n = Math.Min(ChunkRows, end - chunk);
             VectorKernels.DotRows(query, _data.AsSpan(chunk * dimension, n * dimension), dimension, scores[..n]);
-            var threshold = TopKCollector.ThresholdOf(heap, count);
-            for (var i = 0; i < n; i++)
-            {
-                var score = scores[i];
-                if (score < threshold)
-                {
-                    continue;
-                }
-
-                var id = _ids[chunk + i];
-                if (include is not null && !include(id))
-                {
-                    continue;
-                }
-
-                TopKCollector.Add(heap, ref count, id, score);
-                threshold = TopKCollector.ThresholdOf(heap, count);
-            }
+            Collect(scores[..n], chunk, heap, ref count, include);
         }
     }
 
-    private void ScanInt8(ReadOnlySpan<sbyte> codes, int start, int end, Span<RowScore> heap, ref int count, Func<Guid, bool>? include)
+    /// <summary>Adds the rows from <paramref name="firstRow"/> on, scored <paramref name="scores"/>, that enter the top-k.</summary>
+    private void Collect(ReadOnlySpan<float> scores, int firstRow, Span<VectorMatch> heap, ref int count, Func<Guid, bool>? include)
     {
-        Span<int> dots = stackalloc int[ChunkRows];
-        Span<float> scores = stackalloc float[ChunkRows];
-        var stride = _codeStride;
-        for (var chunk = start; chunk < end; chunk += ChunkRows)
+        var threshold = TopKCollector.ThresholdOf(heap, count);
+        for (var i = 0; i < scores.Length; i++)
         {
-            var n = Math.Min(ChunkRows, end - chunk);
-            Int8Kernels.DotRows(codes, _codes.AsSpan(chunk * stride, n * stride), stride, dots[..n]);
+            var score = scores[i];
+            if (score < threshold)
+            {
+                continue;
+            }
 
-            // Vectorised: score = dot × row scale (the same float operations as one row at a time), and a chunk whose
+            var id = _ids[firstRow + i];
+            if (include is not null && !include(id))
+            {
+                continue;
+            }
+
+            TopKCollector.Add(heap, ref count, id, score);
+            threshold = TopKCollector.ThresholdOf(heap, count);
+        }
+    }
+
+    private void ScanInt8(ReadOnlySpan<int> prepared, int start, int end, Span<RowScore> heap, ref int count, Func<Guid, bool>? include)
+    {
+        Span<int> dots = stackalloc int[BlockedRows.Rows];
+        Span<float> scores = stackalloc float[BlockedRows.Rows];
+        ReadOnlySpan<int> codes = CodeElements;
+        var elements = _codeStride / 4;
+        for (var first = start / BlockedRows.Rows * BlockedRows.Rows; first < end; first += BlockedRows.Rows)
+        {
+            Int8BlockKernel.DotBlock(prepared, BlockedRows.Block(codes, first / BlockedRows.Rows, elements), dots);
+            var from = Math.Max(start, first);
+            var n = Math.Min(end, first + BlockedRows.Rows) - from;
+
+            // Vectorised: score = dot × row scale (the same float operations as one row at a time), and a block whose
             // best score cannot enter the candidates is skipped without a per-row loop.
             var threshold = CandidateHeap.ThresholdOf(heap, count);
-            if (Int8Kernels.Scale(dots[..n], _scales.AsSpan(chunk, n), scores) < threshold)
+            if (Int8Kernels.Scale(dots.Slice(from - first, n), _scales.AsSpan(from, n), scores) < threshold)
             {
                 continue;
             }
@@ -157,17 +193,18 @@ public sealed partial class VectorPartition
             for (var i = 0; i < n; i++)
             {
                 var score = scores[i];
-                if (score < threshold || (include is not null && !include(_ids[chunk + i])))
+                if (score < threshold || (include is not null && !include(_ids[from + i])))
                 {
                     continue;
                 }
 
-                CandidateHeap.Add(heap, ref count, chunk + i, score);
+                CandidateHeap.Add(heap, ref count, from + i, score);
                 threshold = CandidateHeap.ThresholdOf(heap, count);
             }
         }
     }
 
+    /// <summary>Exact scores for int8 candidates (int8 mode keeps its float rows row-major for this).</summary>
     private void Rescore(ReadOnlySpan<float> query, ReadOnlySpan<RowScore> candidates, Span<VectorMatch> results, ref int count)
     {
         Span<float> score = stackalloc float[1];

@@ -1,9 +1,14 @@
+using System.Runtime.InteropServices;
+
 namespace AgentMemory.Vectors;
 
 /// <summary>
-/// The vectors of one scope, stored contiguously (row-major, one normalised float32 row per memory) so a query scans
-/// them with SIMD and selects top-k with a bounded heap. In <see cref="VectorSearchMode.Int8"/> mode each row is also
-/// held as int8 codes with one scale per row, scanned first, and the best candidates are re-scored exactly. Large
+/// The vectors of one scope, stored contiguously (one normalised float32 row per memory) so a query scans them with
+/// SIMD and selects top-k with a bounded heap. In <see cref="VectorSearchMode.Exact"/> mode the rows are kept in
+/// blocks of 32, dimension-major within a block (<see cref="BlockedRows"/>), which a scan reads at the speed of
+/// memory. In <see cref="VectorSearchMode.Int8"/> mode the float rows are row-major, for re-scoring single rows, and
+/// each row is also held as int8 codes with one scale per row, in the same blocked layout (four codes per element),
+/// scanned first; the best candidates are re-scored exactly. Large
 /// partitions are scanned in parallel above <see cref="VectorPartitionOptions.ParallelThreshold"/> rows. Not
 /// thread-safe: readers may run concurrently with each other, writers need exclusive access (stores guard it with a
 /// reader/writer lock).
@@ -16,6 +21,7 @@ public sealed partial class VectorPartition
     private readonly int _maxDegreeOfParallelism;
     private readonly int _rescoreFactor;
     private readonly int _codeStride;
+    private readonly bool _blocked;
     private float[] _data;
     private Guid[] _ids;
     private sbyte[] _codes;
@@ -45,7 +51,8 @@ public sealed partial class VectorPartition
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         _rescoreFactor = options.RescoreFactor;
         _codeStride = Int8Kernels.Stride(dimension);
-        var capacity = Math.Max(initialCapacity, 1);
+        _blocked = _mode == VectorSearchMode.Exact;
+        var capacity = BlockedRows.RoundUp(Math.Max(initialCapacity, 1));
         _data = new float[(long)capacity * dimension];
         _ids = new Guid[capacity];
         _codes = _mode == VectorSearchMode.Int8 ? new sbyte[(long)capacity * _codeStride] : [];
@@ -70,8 +77,11 @@ public sealed partial class VectorPartition
     /// </summary>
     public long QuantizedBytes => _mode == VectorSearchMode.Int8 ? (long)Count * (_codeStride + sizeof(float)) : 0;
 
-    /// <summary>The float rows in use (row-major), for benchmarks that measure reading the same buffer.</summary>
+    /// <summary>The float data in use (in exact mode, blocked), for benchmarks that measure reading the same buffer.</summary>
     internal ReadOnlySpan<float> RawData => _data.AsSpan(0, Count * Dimension);
+
+    /// <summary>The int8 codes as blocked elements of four codes each.</summary>
+    private Span<int> CodeElements => MemoryMarshal.Cast<sbyte, int>(_codes.AsSpan());
 
     /// <summary>Whether the partition holds a vector for <paramref name="id"/>.</summary>
     public bool Contains(Guid id) => _rows.ContainsKey(id);
@@ -94,11 +104,21 @@ public sealed partial class VectorPartition
             _ids[row] = id;
         }
 
+        if (_blocked)
+        {
+            Span<float> normalised = Dimension <= 1_024 ? stackalloc float[Dimension] : new float[Dimension];
+            VectorMath.Normalize(vector, normalised);
+            BlockedRows.Write(_data, row, normalised);
+            return;
+        }
+
         var target = _data.AsSpan(row * Dimension, Dimension);
         VectorMath.Normalize(vector, target);
         if (_mode == VectorSearchMode.Int8)
         {
-            _scales[row] = Int8Kernels.Quantize(target, _codes.AsSpan(row * _codeStride, _codeStride));
+            Span<sbyte> codes = _codeStride <= 4_096 ? stackalloc sbyte[_codeStride] : new sbyte[_codeStride];
+            _scales[row] = Int8Kernels.Quantize(target, codes);
+            BlockedRows.Write(CodeElements, row, MemoryMarshal.Cast<sbyte, int>(codes));
         }
     }
 
@@ -111,14 +131,34 @@ public sealed partial class VectorPartition
         }
 
         var last = Count - 1;
+        _ids[row] = _ids[last];
+        _ids[last] = Guid.Empty;
+        Count--;
+        if (row != last)
+        {
+            _rows[_ids[row]] = row;
+        }
+
+        if (_blocked)
+        {
+            if (row != last)
+            {
+                BlockedRows.Move(_data, last, row, Dimension);
+            }
+            else
+            {
+                BlockedRows.Clear(_data, last, Dimension);
+            }
+
+            return true;
+        }
+
         if (row != last)
         {
             _data.AsSpan(last * Dimension, Dimension).CopyTo(_data.AsSpan(row * Dimension, Dimension));
-            _ids[row] = _ids[last];
-            _rows[_ids[row]] = row;
             if (_mode == VectorSearchMode.Int8)
             {
-                _codes.AsSpan(last * _codeStride, _codeStride).CopyTo(_codes.AsSpan(row * _codeStride, _codeStride));
+                BlockedRows.Move(CodeElements, last, row, _codeStride / 4);
                 _scales[row] = _scales[last];
             }
         }
@@ -126,12 +166,10 @@ public sealed partial class VectorPartition
         _data.AsSpan(last * Dimension, Dimension).Clear();
         if (_mode == VectorSearchMode.Int8)
         {
-            _codes.AsSpan(last * _codeStride, _codeStride).Clear();
+            BlockedRows.Clear(CodeElements, last, _codeStride / 4);
             _scales[last] = 0f;
         }
 
-        _ids[last] = Guid.Empty;
-        Count--;
         return true;
     }
 
@@ -146,9 +184,23 @@ public sealed partial class VectorPartition
         Count = 0;
     }
 
-    /// <summary>The stored (normalised) vector of <paramref name="id"/>, or an empty span.</summary>
+    /// <summary>A copy of the stored (normalised) vector of <paramref name="id"/>, or an empty span.</summary>
     public ReadOnlySpan<float> GetVector(Guid id)
-        => _rows.TryGetValue(id, out var row) ? _data.AsSpan(row * Dimension, Dimension) : [];
+    {
+        if (!_rows.TryGetValue(id, out var row))
+        {
+            return [];
+        }
+
+        if (!_blocked)
+        {
+            return _data.AsSpan(row * Dimension, Dimension).ToArray();
+        }
+
+        var vector = new float[Dimension];
+        BlockedRows.Read(_data, row, vector);
+        return vector;
+    }
 
     private void EnsureCapacity(int rows)
     {
@@ -157,7 +209,7 @@ public sealed partial class VectorPartition
             return;
         }
 
-        var capacity = Math.Max(rows, _ids.Length * 2);
+        var capacity = BlockedRows.RoundUp(Math.Max(rows, _ids.Length * 2));
         Array.Resize(ref _data, capacity * Dimension);
         Array.Resize(ref _ids, capacity);
         if (_mode == VectorSearchMode.Int8)

@@ -41,6 +41,38 @@ public sealed class VectorKernelsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Dimensions))]
+    public void DotBlock_AnyDimension_EqualsScalarLanesExactlyAndMatchesRowDots(int dimension)
+    {
+        var random = new Random(200 + dimension);
+        var query = VectorTestData.Gaussian(random, dimension);
+        var rows = Enumerable.Range(0, BlockedRows.Rows).Select(_ => VectorTestData.Gaussian(random, dimension)).ToArray();
+        var block = new float[BlockedRows.Rows * dimension];
+        for (var row = 0; row < rows.Length; row++)
+        {
+            BlockedRows.Write(block, row, rows[row]);
+        }
+
+        var simd = new float[BlockedRows.Rows];
+        var scalar = new float[BlockedRows.Rows];
+        VectorKernels.DotBlock(query, block, simd);
+        VectorKernels.DotBlockScalar(query, block, scalar);
+        simd.Should().Equal(scalar);
+        for (var row = 0; row < rows.Length; row++)
+        {
+            var expected = VectorKernels.DotScalar(query, rows[row]);
+            simd[row].Should().BeApproximately(expected, 1e-4f * (1 + Math.Abs(expected)) * MathF.Sqrt(dimension));
+        }
+    }
+
+    [Fact]
+    public void DotBlock_BlockOfWrongSize_Throws()
+    {
+        var act = () => VectorKernels.DotBlock(new float[4], new float[(BlockedRows.Rows * 4) - 1], new float[BlockedRows.Rows]);
+        act.Should().Throw<ArgumentException>();
+    }
+
     [Fact]
     public void DotRows_TooFewRows_Throws()
     {

@@ -25,7 +25,7 @@ public sealed class VectorPartitionScaleTests
         {
             expected += exact.Search(query, want);
             var found = int8.Search(query, got);
-            hits += got.Take(found).Count(m => want.Any(w => w.Id == m.Id && w.Score == m.Score));
+            hits += got.Take(found).Count(m => want.Any(w => w.Id == m.Id && Math.Abs(w.Score - m.Score) <= 1e-5f));
         }
 
         ((double)hits / expected).Should().BeGreaterThanOrEqualTo(0.99);

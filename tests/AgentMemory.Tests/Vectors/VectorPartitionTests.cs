@@ -105,6 +105,32 @@ public sealed class VectorPartitionTests
         partition.Search(query, results).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(VectorSearchMode.Exact)]
+    [InlineData(VectorSearchMode.Int8)]
+    public void Remove_RowsAcrossBlocks_EveryRemainingVectorReadsBackNormalised(VectorSearchMode mode)
+    {
+        var random = new Random(12);
+        var rows = Enumerable.Range(0, 100).ToDictionary(VectorTestData.IdOf, _ => VectorTestData.Gaussian(random, 9));
+        var partition = Fill(new VectorPartition(9, new VectorPartitionOptions { Mode = mode }, 1), rows);
+        foreach (var id in rows.Keys.Where((_, i) => i % 3 == 0).ToList())
+        {
+            partition.Remove(id);
+            rows.Remove(id);
+            partition.GetVector(id).IsEmpty.Should().BeTrue();
+        }
+
+        foreach (var (id, vector) in rows)
+        {
+            partition.GetVector(id).ToArray().Should().Equal(VectorMath.Normalize(vector));
+        }
+
+        var query = VectorMath.Normalize(VectorTestData.Gaussian(random, 9));
+        var results = new VectorMatch[rows.Count];
+        var found = partition.Search(query, results);
+        VectorTestData.ShouldMatchReference(results.AsSpan(0, found), VectorTestData.Reference(rows, query), rows.Count);
+    }
+
     [Fact]
     public void Search_WithFilter_ReturnsOnlyIncludedRows()
     {
