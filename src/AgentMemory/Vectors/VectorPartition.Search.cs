@@ -125,7 +125,7 @@ public sealed partial class VectorPartition
     {
         Span<float> scores = stackalloc float[ChunkRows];
         var dimension = Dimension;
-        if (_blocked)
+        if (_blockedFloats)
         {
             // Whole blocks are scored; only the rows of [start, end) are collected.
             for (var first = start / BlockedRows.Rows * BlockedRows.Rows; first < end; first += BlockedRows.Rows)

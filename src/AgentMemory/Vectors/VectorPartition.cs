@@ -21,7 +21,7 @@ public sealed partial class VectorPartition
     private readonly int _maxDegreeOfParallelism;
     private readonly int _rescoreFactor;
     private readonly int _codeStride;
-    private readonly bool _blocked;
+    private readonly bool _blockedFloats; // exact mode: float rows in BlockedRows layout; int8 mode: row-major floats, blocked codes
     private float[] _data;
     private Guid[] _ids;
     private sbyte[] _codes;
@@ -51,12 +51,12 @@ public sealed partial class VectorPartition
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         _rescoreFactor = options.RescoreFactor;
         _codeStride = Int8Kernels.Stride(dimension);
-        _blocked = _mode == VectorSearchMode.Exact;
+        _blockedFloats = _mode == VectorSearchMode.Exact;
         var capacity = BlockedRows.RoundUp(Math.Max(initialCapacity, 1));
-        _data = new float[(long)capacity * dimension];
-        _ids = new Guid[capacity];
-        _codes = _mode == VectorSearchMode.Int8 ? new sbyte[(long)capacity * _codeStride] : [];
-        _scales = _mode == VectorSearchMode.Int8 ? new float[capacity] : [];
+        _data = PrefaultedArray.Allocate<float>((long)capacity * dimension);
+        _ids = PrefaultedArray.Allocate<Guid>(capacity);
+        _codes = _mode == VectorSearchMode.Int8 ? PrefaultedArray.Allocate<sbyte>((long)capacity * _codeStride) : [];
+        _scales = _mode == VectorSearchMode.Int8 ? PrefaultedArray.Allocate<float>(capacity) : [];
     }
 
     /// <summary>The number of floats per vector.</summary>
@@ -104,7 +104,7 @@ public sealed partial class VectorPartition
             _ids[row] = id;
         }
 
-        if (_blocked)
+        if (_blockedFloats)
         {
             Span<float> normalised = Dimension <= 1_024 ? stackalloc float[Dimension] : new float[Dimension];
             VectorMath.Normalize(vector, normalised);
@@ -139,7 +139,7 @@ public sealed partial class VectorPartition
             _rows[_ids[row]] = row;
         }
 
-        if (_blocked)
+        if (_blockedFloats)
         {
             if (row != last)
             {
@@ -192,7 +192,7 @@ public sealed partial class VectorPartition
             return [];
         }
 
-        if (!_blocked)
+        if (!_blockedFloats)
         {
             return _data.AsSpan(row * Dimension, Dimension).ToArray();
         }
@@ -210,12 +210,12 @@ public sealed partial class VectorPartition
         }
 
         var capacity = BlockedRows.RoundUp(Math.Max(rows, _ids.Length * 2));
-        Array.Resize(ref _data, capacity * Dimension);
-        Array.Resize(ref _ids, capacity);
+        PrefaultedArray.Grow(ref _data, (long)capacity * Dimension);
+        PrefaultedArray.Grow(ref _ids, capacity);
         if (_mode == VectorSearchMode.Int8)
         {
-            Array.Resize(ref _codes, capacity * _codeStride);
-            Array.Resize(ref _scales, capacity);
+            PrefaultedArray.Grow(ref _codes, (long)capacity * _codeStride);
+            PrefaultedArray.Grow(ref _scales, capacity);
         }
     }
 }
