@@ -83,6 +83,37 @@ public sealed class VectorPartitionScaleTests
         }
     }
 
+    [Theory]
+    [InlineData(VectorSearchMode.Exact)]
+    [InlineData(VectorSearchMode.Int8)]
+    public void SearchAndSearchBatch_Warm_AllocateNothing(VectorSearchMode mode)
+    {
+        var random = new Random(31);
+        var partition = Build(Data(random, "uniform", 5_000), new VectorPartitionOptions { Mode = mode, ParallelThreshold = int.MaxValue });
+        var queries = Data(random, "uniform", 4).SelectMany(v => VectorMath.Normalize(v)).ToArray();
+        var results = new VectorMatch[10];
+        var batchResults = new VectorMatch[40];
+        var counts = new int[4];
+        void SearchOnce()
+        {
+            partition.Search(queries.AsSpan(0, Dimension), results);
+            partition.SearchBatch(queries, batchResults, counts);
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            SearchOnce();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+        {
+            SearchOnce();
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+    }
+
     [Fact]
     public void SearchBatch_MismatchedSpans_Throws()
     {
