@@ -48,7 +48,7 @@ internal static class SqliteProfileCommand
             }
 
             var scope = MemoryScope.ForUser("bench", "u0");
-            var options = new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Vectors = new VectorPartitionOptions { Mode = mode }, QuantizeAtRows = args.Contains("--exact") ? null : SqliteMemoryStoreOptions.DefaultQuantizeAtRows };
+            var options = new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Vectors = new VectorPartitionOptions { Mode = mode, Layout = VectorLayout.RowMajor }, QuantizeAtRows = args.Contains("--exact") ? null : SqliteMemoryStoreOptions.DefaultQuantizeAtRows };
             if (Array.IndexOf(args, "--merge-every") is var m && m >= 0)
             {
                 options.LexicalMergeInterval = Option(args, "--merge-every", 8);

@@ -104,7 +104,7 @@ internal static class SqliteRecallBenchmark
         {
             ConnectionString = $"Data Source={path}",
             Dimension = Dimension,
-            Vectors = new VectorPartitionOptions { Mode = mode },
+            Vectors = new VectorPartitionOptions { Mode = mode, Layout = VectorLayout.RowMajor }, // the store's default layout
             QuantizeAtRows = quantizeAt,
         });
         var requests = Enumerable.Range(0, runs + 200).Select(_ => new MemorySearchRequest { Scope = scope, Vector = data.Vector(Dimension), Text = data.Sentence(3), Limit = 20 }).ToArray();

@@ -53,9 +53,12 @@ public sealed class SqliteMemoryStoreOptions
 
     /// <summary>
     /// How each scope's cached <see cref="Vectors.VectorPartition"/> stores and scans vectors (exact float32 by default;
-    /// <see cref="Vectors.VectorSearchMode.Int8"/> scans int8 codes and re-scores exactly).
+    /// <see cref="Vectors.VectorSearchMode.Int8"/> scans int8 codes and re-scores exactly). The default lays exact rows
+    /// out row-major (<see cref="Vectors.VectorLayout.RowMajor"/>): every search hit carries its embedding, copied out of
+    /// the cache, and a blocked layout's strided gather made a 100-memory scope's vector search ≈ 0.05 ms slower than
+    /// its scan got faster; scopes large enough for the blocked scan to matter switch to int8 (<see cref="QuantizeAtRows"/>).
     /// </summary>
-    public Vectors.VectorPartitionOptions Vectors { get; set; } = new();
+    public Vectors.VectorPartitionOptions Vectors { get; set; } = new() { Layout = AgentMemory.Vectors.VectorLayout.RowMajor };
 
     /// <summary>
     /// Whether a recalled scope also keeps a BM25 index of its memories (text and context, the core's analyzer) in

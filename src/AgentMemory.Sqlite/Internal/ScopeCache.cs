@@ -161,12 +161,12 @@ internal sealed class ScopeCache
             RescoreFactor = _vectorOptions.RescoreFactor,
         };
         var quantized = new VectorPartition(exact.Dimension, options, Math.Max(exact.Count * 2, 16));
+        var vector = new float[exact.Dimension];
         foreach (var id in Records.Keys)
         {
-            var v = exact.GetVector(id);
-            if (!v.IsEmpty)
+            if (exact.TryCopyVector(id, vector))
             {
-                quantized.Upsert(id, v);
+                quantized.Upsert(id, vector);
             }
         }
 
@@ -203,7 +203,7 @@ internal sealed class ScopeCache
             return record;
         }
 
-        var v = Vectors.GetVector(record.Id);
-        return v.IsEmpty ? record : record with { Embedding = v.ToArray() };
+        var vector = new float[Vectors.Dimension];
+        return Vectors.TryCopyVector(record.Id, vector) ? record with { Embedding = vector } : record;
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AgentMemory.Vectors;
 
 /// <summary>
@@ -31,10 +34,20 @@ internal static class BlockedRows
     public static void Read<T>(ReadOnlySpan<T> data, int row, Span<T> destination)
         where T : unmanaged
     {
-        var at = Start(row, destination.Length);
-        for (var d = 0; d < destination.Length; d++, at += Rows)
+        if (destination.IsEmpty)
         {
-            destination[d] = data[at];
+            return;
+        }
+
+        var start = Start(row, destination.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(start + ((destination.Length - 1) * Rows), data.Length, nameof(row));
+
+        // Bounds checked once above; the gather itself is one strided read per element.
+        ref var source = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), start);
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        for (var d = 0; d < destination.Length; d++)
+        {
+            Unsafe.Add(ref target, d) = Unsafe.Add(ref source, d * Rows);
         }
     }
 

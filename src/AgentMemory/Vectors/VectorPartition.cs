@@ -6,7 +6,7 @@ namespace AgentMemory.Vectors;
 /// The vectors of one scope, stored contiguously (one normalised float32 row per memory) so a query scans them with
 /// SIMD and selects top-k with a bounded heap. In <see cref="VectorSearchMode.Exact"/> mode the rows are kept in
 /// blocks of 32, dimension-major within a block (<see cref="BlockedRows"/>), which a scan reads at the speed of
-/// memory. In <see cref="VectorSearchMode.Int8"/> mode the float rows are row-major, for re-scoring single rows, and
+/// memory, unless <see cref="VectorPartitionOptions.Layout"/> asks for row-major rows. In <see cref="VectorSearchMode.Int8"/> mode the float rows are row-major, for re-scoring single rows, and
 /// each row is also held as int8 codes with one scale per row, in the same blocked layout (four codes per element),
 /// scanned first; the best candidates are re-scored exactly. Large
 /// partitions are scanned in parallel above <see cref="VectorPartitionOptions.ParallelThreshold"/> rows. Not
@@ -51,7 +51,7 @@ public sealed partial class VectorPartition
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         _rescoreFactor = options.RescoreFactor;
         _codeStride = Int8Kernels.Stride(dimension);
-        _blockedFloats = _mode == VectorSearchMode.Exact;
+        _blockedFloats = _mode == VectorSearchMode.Exact && options.Layout == VectorLayout.Blocked;
         var capacity = BlockedRows.RoundUp(Math.Max(initialCapacity, 1));
         _data = PrefaultedArray.Allocate<float>((long)capacity * dimension);
         _ids = PrefaultedArray.Allocate<Guid>(capacity);
@@ -187,19 +187,35 @@ public sealed partial class VectorPartition
     /// <summary>A copy of the stored (normalised) vector of <paramref name="id"/>, or an empty span.</summary>
     public ReadOnlySpan<float> GetVector(Guid id)
     {
+        var vector = new float[Dimension];
+        return TryCopyVector(id, vector) ? vector : [];
+    }
+
+    /// <summary>Copies the stored (normalised) vector of <paramref name="id"/> into <paramref name="destination"/>.</summary>
+    /// <returns>False (nothing written) when the partition holds no vector for <paramref name="id"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not <see cref="Dimension"/> long.</exception>
+    public bool TryCopyVector(Guid id, Span<float> destination)
+    {
+        if (destination.Length != Dimension)
+        {
+            throw new ArgumentException($"Expected a destination of {Dimension} floats, got {destination.Length}.", nameof(destination));
+        }
+
         if (!_rows.TryGetValue(id, out var row))
         {
-            return [];
+            return false;
         }
 
-        if (!_blockedFloats)
+        if (_blockedFloats)
         {
-            return _data.AsSpan(row * Dimension, Dimension).ToArray();
+            BlockedRows.Read(_data, row, destination);
+        }
+        else
+        {
+            _data.AsSpan(row * Dimension, Dimension).CopyTo(destination);
         }
 
-        var vector = new float[Dimension];
-        BlockedRows.Read(_data, row, vector);
-        return vector;
+        return true;
     }
 
     private void EnsureCapacity(int rows)

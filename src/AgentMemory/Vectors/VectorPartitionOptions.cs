@@ -13,6 +13,12 @@ public sealed class VectorPartitionOptions
     public VectorSearchMode Mode { get; set; } = VectorSearchMode.Exact;
 
     /// <summary>
+    /// How the float rows are laid out in <see cref="VectorSearchMode.Exact"/> mode (blocked by default); int8 mode keeps
+    /// its float rows row-major for re-scoring and its codes blocked, whatever this says.
+    /// </summary>
+    public VectorLayout Layout { get; set; } = VectorLayout.Blocked;
+
+    /// <summary>
     /// At or above this many rows a single-query search is split across cores (per-core top-k, merged by score then
     /// id, so results equal the single-threaded scan). <see cref="int.MaxValue"/> turns it off.
     /// </summary>
@@ -31,6 +37,11 @@ public sealed class VectorPartitionOptions
         if (!Enum.IsDefined(Mode))
         {
             throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Unknown vector search mode.");
+        }
+
+        if (!Enum.IsDefined(Layout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Layout), Layout, "Unknown vector layout.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ParallelThreshold, nameof(ParallelThreshold));

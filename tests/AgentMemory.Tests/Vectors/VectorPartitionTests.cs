@@ -106,13 +106,14 @@ public sealed class VectorPartitionTests
     }
 
     [Theory]
-    [InlineData(VectorSearchMode.Exact)]
-    [InlineData(VectorSearchMode.Int8)]
-    public void Remove_RowsAcrossBlocks_EveryRemainingVectorReadsBackNormalised(VectorSearchMode mode)
+    [InlineData(VectorSearchMode.Exact, VectorLayout.Blocked)]
+    [InlineData(VectorSearchMode.Exact, VectorLayout.RowMajor)]
+    [InlineData(VectorSearchMode.Int8, VectorLayout.Blocked)]
+    public void Remove_RowsAcrossBlocks_EveryRemainingVectorReadsBackNormalised(VectorSearchMode mode, VectorLayout layout)
     {
         var random = new Random(12);
         var rows = Enumerable.Range(0, 100).ToDictionary(VectorTestData.IdOf, _ => VectorTestData.Gaussian(random, 9));
-        var partition = Fill(new VectorPartition(9, new VectorPartitionOptions { Mode = mode }, 1), rows);
+        var partition = Fill(new VectorPartition(9, new VectorPartitionOptions { Mode = mode, Layout = layout }, 1), rows);
         foreach (var id in rows.Keys.Where((_, i) => i % 3 == 0).ToList())
         {
             partition.Remove(id);
@@ -120,10 +121,17 @@ public sealed class VectorPartitionTests
             partition.GetVector(id).IsEmpty.Should().BeTrue();
         }
 
+        var copy = new float[9];
         foreach (var (id, vector) in rows)
         {
             partition.GetVector(id).ToArray().Should().Equal(VectorMath.Normalize(vector));
+            partition.TryCopyVector(id, copy).Should().BeTrue();
+            copy.Should().Equal(VectorMath.Normalize(vector));
         }
+
+        partition.TryCopyVector(Guid.NewGuid(), copy).Should().BeFalse();
+        var wrongLength = () => partition.TryCopyVector(rows.Keys.First(), new float[8]);
+        wrongLength.Should().Throw<ArgumentException>();
 
         var query = VectorMath.Normalize(VectorTestData.Gaussian(random, 9));
         var results = new VectorMatch[rows.Count];
@@ -150,6 +158,8 @@ public sealed class VectorPartitionTests
     {
         var act = () => new VectorPartition(4, new VectorPartitionOptions { RescoreFactor = 0 });
         act.Should().Throw<ArgumentOutOfRangeException>();
+        var layout = () => new VectorPartition(4, new VectorPartitionOptions { Layout = (VectorLayout)7 });
+        layout.Should().Throw<ArgumentOutOfRangeException>();
     }
 
     internal static VectorPartition Fill(VectorPartition partition, IReadOnlyDictionary<Guid, float[]> rows)
