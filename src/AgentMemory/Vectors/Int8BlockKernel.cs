@@ -87,6 +87,8 @@ internal static class Int8BlockKernel
         }
     }
 
+    /// <summary>Compiled fully optimised on first use (see <see cref="VectorKernels"/>' DotBlock).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotBlockAvx2(ReadOnlySpan<int> prepared, ReadOnlySpan<int> block, Span<int> dots, int groups)
     {
         ref var signs = ref MemoryMarshal.GetReference(prepared);

@@ -75,6 +75,11 @@ public static class VectorKernels
     /// accumulators (so consecutive FMAs do not wait on each other), summed at the end. The scalar path does the same
     /// operations lane by lane, so both give identical scores.
     /// </summary>
+    /// <remarks>
+    /// Compiled fully optimised on first use: tier-0 code of this loop runs many times slower, and a store's first few
+    /// hundred recalls would otherwise run it before the tiered JIT catches up.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DotBlock(ReadOnlySpan<float> query, ReadOnlySpan<float> block, Span<float> scores)
     {
         const int Rows = BlockedRows.Rows;
