@@ -39,9 +39,7 @@ public sealed partial class SqliteMemoryStore
     /// <summary>Inserts a new record row through <paramref name="insert"/> (<see cref="InsertMemorySql"/>); its row id, or null when the id exists.</summary>
     private static long? InsertRecord(RawStatement insert, MemoryRecord r, long scopeId, float[]? vector)
     {
-        Span<byte> id = stackalloc byte[16];
-        r.Id.TryWriteBytes(id, bigEndian: true, out _);
-        insert.Bind(1, id);
+        insert.Bind(1, r.Id);
         insert.Bind(2, scopeId);
         insert.Bind(3, (long)r.Kind);
         insert.Bind(4, r.Text);
@@ -49,13 +47,9 @@ public sealed partial class SqliteMemoryStore
         {
             insert.BindNull(5);
         }
-        else if (BitConverter.IsLittleEndian)
-        {
-            insert.Bind(5, System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
-        }
         else
         {
-            insert.Bind(5, SqliteValues.VectorToBlob(vector));
+            insert.Bind(5, SqliteValues.VectorBytes(vector));
         }
 
         insert.Bind(6, r.Topic);
@@ -130,9 +124,7 @@ public sealed partial class SqliteMemoryStore
     private static void InsertHistory(PooledConnection c, Guid id, long scopeId, long version, MemoryChangeKind change, string? previous, string? next, DateTimeOffset at, string? reason)
     {
         var insert = c.Statement("INSERT INTO history(memory_id, scope_id, version, change, previous_text, new_text, at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-        Span<byte> blob = stackalloc byte[16];
-        id.TryWriteBytes(blob, bigEndian: true, out _);
-        insert.Bind(1, blob);
+        insert.Bind(1, id);
         insert.Bind(2, scopeId);
         insert.Bind(3, version);
         insert.Bind(4, (long)change);

@@ -30,6 +30,14 @@ internal sealed class RawStatement : IDisposable
 
     public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
 
+    /// <summary>Binds a GUID as its 16-byte BLOB (<see cref="SqliteValues.ToBlob"/>'s encoding).</summary>
+    public void Bind(int index, Guid value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        SqliteValues.WriteGuid(value, bytes);
+        Bind(index, bytes);
+    }
+
     /// <summary>Binds a time as UTC ticks, or NULL.</summary>
     public void Bind(int index, DateTimeOffset? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v.UtcTicks) : raw.sqlite3_bind_null(_statement, index));
 

@@ -15,6 +15,9 @@ internal static class SqliteValues
     /// <summary>A GUID as 16 big-endian bytes, so byte order sorts like <see cref="Guid.CompareTo(Guid)"/>.</summary>
     public static byte[] ToBlob(Guid id) => id.ToByteArray(bigEndian: true);
 
+    /// <summary>Writes <paramref name="id"/> into 16 bytes of <paramref name="destination"/> in the same encoding as <see cref="ToBlob"/>.</summary>
+    public static void WriteGuid(Guid id, Span<byte> destination) => id.TryWriteBytes(destination, bigEndian: true, out _);
+
     public static Guid ReadGuid(SqliteDataReader reader, int ordinal)
     {
         Span<byte> buffer = stackalloc byte[16];
@@ -36,6 +39,10 @@ internal static class SqliteValues
         => reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public static string? ReadNullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A vector's bytes as stored (little-endian float32): the vector's own memory on little-endian machines, else a copy.</summary>
+    public static ReadOnlySpan<byte> VectorBytes(ReadOnlySpan<float> vector)
+        => BitConverter.IsLittleEndian ? MemoryMarshal.AsBytes(vector) : VectorToBlob(vector);
 
     /// <summary>A vector as little-endian float32 bytes.</summary>
     public static byte[] VectorToBlob(ReadOnlySpan<float> vector)

@@ -114,8 +114,8 @@ internal sealed class ParallelScan : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Where part <paramref name="part"/> starts: on a multiple of 64 rows, so no block is scored by two parts.</summary>
-    private int Boundary(int part) => part >= _parts ? _rows : (int)((long)_rows * part / _parts) & ~63;
+    /// <summary>Where part <paramref name="part"/> starts: on a block boundary, so no block is scored by two parts.</summary>
+    private int Boundary(int part) => part >= _parts ? _rows : (int)((long)_rows * part / _parts) / BlockedRows.Rows * BlockedRows.Rows;
 
     private void RunPart(int part)
     {
