@@ -9,8 +9,10 @@ namespace AgentMemory.Benchmarks;
 /// its time, by timing its parts separately on one scope of <c>--size</c> memories (default 10,000): a search that
 /// matches nothing (the fixed cost: generation check, connection, transaction), lexical only, vector only, both;
 /// and the in-memory <see cref="VectorPartition"/> scan alone for the same vectors. Medians and p95 in ms.
-/// <c>--ingest [--normal] [--merge-every N] [--warmup N]</c> times batched ingest instead (1,000 per batch, fresh file);
-/// <c>--warmup N</c> first ingests N memories into another file, so the timed run starts with the JIT warm.
+/// <c>--ingest [--batch N] [--users N] [--repeat N] [--page-size N] [--normal] [--merge-every N] [--warmup N]</c> times
+/// ingest instead: <c>--size</c> memories in batches of <c>--batch</c> (default 1,000), round-robin over <c>--users</c>
+/// scopes (default 1), into a fresh file, <c>--repeat</c> times, then the median; <c>--warmup N</c> first ingests N
+/// memories into another file, so the timed runs start with the JIT warm.
 /// </summary>
 internal static class SqliteProfileCommand
 {
@@ -32,19 +34,27 @@ internal static class SqliteProfileCommand
         {
             if (args.Contains("--ingest"))
             {
-                var mergeEvery = Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8;
+                var ingest = new IngestSettings(
+                    Batch: Option(args, "--batch", 1000),
+                    Normal: args.Contains("--normal"),
+                    MergeEvery: Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8,
+                    PageSize: Option(args, "--page-size", SqliteMemoryStoreOptions.DefaultPageSize),
+                    Users: Option(args, "--users", 1));
                 if (Array.IndexOf(args, "--warmup") >= 0)
                 {
-                    // A separate file, so the measured run starts from an empty store as without --warmup; only the JIT is warm.
-                    var warmPath = path + ".warmup";
-                    await IngestAsync(warmPath, Option(args, "--warmup", 5000), args.Contains("--normal"), mergeEvery, () => Sentence(8), Vector);
-                    foreach (var f in new[] { warmPath, warmPath + "-wal", warmPath + "-shm" })
-                    {
-                        File.Delete(f);
-                    }
+                    // A separate file, so each measured run starts from an empty store as without --warmup; only the JIT is warm.
+                    await IngestAsync(path + ".warmup", Option(args, "--warmup", 5000), ingest, () => Sentence(8), Vector);
                 }
 
-                return await IngestAsync(path, size, args.Contains("--normal"), mergeEvery, () => Sentence(8), Vector);
+                var rates = new List<double>();
+                for (var run = 0; run < Option(args, "--repeat", 1); run++)
+                {
+                    rates.Add(await IngestAsync(path + "." + run, size, ingest, () => Sentence(8), Vector));
+                }
+
+                rates.Sort();
+                Console.WriteLine($"median of {rates.Count}: {rates[rates.Count / 2]:N0} memories/s wall (range {rates[0]:N0}–{rates[^1]:N0})");
+                return 0;
             }
 
             var scope = MemoryScope.ForUser("bench", "u0");
@@ -131,29 +141,53 @@ internal static class SqliteProfileCommand
         }
     }
 
-    /// <summary>Batched ingest only (1,000 per <see cref="SqliteMemoryStore.AddRangeAsync"/>), wall and process CPU.</summary>
-    private static async Task<int> IngestAsync(string path, int size, bool normal, int mergeEvery, Func<string> sentence, Func<float[]> vector)
+    /// <summary>
+    /// Ingest only, into a fresh file that is deleted afterwards: <see cref="SqliteMemoryStore.AddRangeAsync"/> batches of
+    /// <see cref="IngestSettings.Batch"/> (1 = one <see cref="SqliteMemoryStore.AddAsync"/> per memory), memories spread
+    /// round-robin over <see cref="IngestSettings.Users"/> scopes. Prints wall and process-CPU rates and returns the wall
+    /// rate (memories/s). The data is generated before the clock starts.
+    /// </summary>
+    private static async Task<double> IngestAsync(string path, int size, IngestSettings settings, Func<string> sentence, Func<float[]> vector)
     {
-        var scope = MemoryScope.ForUser("bench", "u0");
-        var batches = Enumerable.Range(0, (size + 999) / 1000).Select(b => Enumerable.Range(0, Math.Min(1000, size - (b * 1000)))
-            .Select(_ => new MemoryRecord { Id = Guid.NewGuid(), Scope = scope, Kind = MemoryKind.Semantic, Text = sentence(), Embedding = vector() }).ToList()).ToList();
-        using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
+        var scopes = Enumerable.Range(0, settings.Users).Select(u => MemoryScope.ForUser("bench", "u" + u.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var batches = Enumerable.Range(0, (size + settings.Batch - 1) / settings.Batch).Select(b => Enumerable.Range(b * settings.Batch, Math.Min(settings.Batch, size - (b * settings.Batch)))
+            .Select(i => new MemoryRecord { Id = Guid.NewGuid(), Scope = scopes[i % scopes.Length], Kind = MemoryKind.Semantic, Text = sentence(), Embedding = vector() }).ToList()).ToList();
+        try
         {
-            ConnectionString = $"Data Source={path}",
-            Dimension = Dimension,
-            Synchronous = normal ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full,
-            LexicalMergeInterval = mergeEvery > 0 ? mergeEvery : null,
-        });
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var sw = Stopwatch.StartNew();
-        foreach (var batch in batches)
-        {
-            await store.AddRangeAsync(batch);
-        }
+            using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
+            {
+                ConnectionString = $"Data Source={path}",
+                Dimension = Dimension,
+                Synchronous = settings.Normal ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full,
+                LexicalMergeInterval = settings.MergeEvery > 0 ? settings.MergeEvery : null,
+                PageSize = settings.PageSize,
+            });
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            foreach (var batch in batches)
+            {
+                if (batch.Count == 1)
+                {
+                    await store.AddAsync(batch[0]);
+                }
+                else
+                {
+                    await store.AddRangeAsync(batch);
+                }
+            }
 
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine($"ingest {size:N0} ({(normal ? "NORMAL" : "FULL")}, FTS merge every {mergeEvery}): {size / sw.Elapsed.TotalSeconds:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        return 0;
+            var wall = size / sw.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"ingest {size:N0} in batches of {settings.Batch:N0}, round-robin over {settings.Users:N0} scopes ({(settings.Normal ? "NORMAL" : "FULL")}, {settings.PageSize:N0}-byte pages, FTS merge every {settings.MergeEvery}): {wall:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            return wall;
+        }
+        finally
+        {
+            foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
     }
 
     /// <summary>Times FTS5 query shapes straight on the file (scope row id 1).</summary>
@@ -208,4 +242,6 @@ internal static class SqliteProfileCommand
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }
+
+    private sealed record IngestSettings(int Batch, bool Normal, int MergeEvery, int PageSize, int Users);
 }

@@ -48,6 +48,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WalAutoCheckpointPages, nameof(options));
+        if (options.PageSize is < 512 or > 65_536 || !int.IsPow2(options.PageSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PageSize, "The page size is a power of two from 512 to 65,536.");
+        }
         if (options.LexicalMergeInterval is { } mergeEvery)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mergeEvery, nameof(options));

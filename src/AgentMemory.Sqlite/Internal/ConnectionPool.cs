@@ -79,10 +79,12 @@ internal sealed class ConnectionPool : IDisposable
             var sync = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
             var busy = (long)_options.BusyTimeout.TotalMilliseconds;
             using var cmd = connection.CreateCommand();
+
+            // page_size takes effect only on a file nothing has been written to yet, so it comes before journal_mode.
 #pragma warning disable CA2100 // Only numbers and a fixed keyword are formatted in.
             cmd.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {busy}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {_options.WalAutoCheckpointPages};");
+                $"PRAGMA busy_timeout = {busy}; PRAGMA page_size = {_options.PageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {_options.WalAutoCheckpointPages};");
 #pragma warning restore CA2100
             cmd.ExecuteNonQuery();
             return new PooledConnection(connection);
