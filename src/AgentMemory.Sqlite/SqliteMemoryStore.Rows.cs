@@ -137,14 +137,22 @@ public sealed partial class SqliteMemoryStore
 
     private static void InsertAudit(PooledConnection c, DateTimeOffset at, AuditAction action, long scopeId, IReadOnlyList<Guid> ids, string? queryHash, string? detail, long count)
     {
-        var cmd = c.Command("INSERT INTO audit(at, action, scope_id, memory_ids, query_hash, detail, count) VALUES ($at, $action, $scope, $ids, $hash, $detail, $count)");
-        cmd.Parameters.AddWithValue("$at", at.UtcTicks);
-        cmd.Parameters.AddWithValue("$action", (int)action);
-        cmd.Parameters.AddWithValue("$scope", scopeId);
-        cmd.Parameters.AddWithValue("$ids", ids.Count == 0 ? DBNull.Value : SqliteValues.IdsToBlob(ids));
-        cmd.Parameters.AddWithValue("$hash", SqliteValues.ToDb(queryHash));
-        cmd.Parameters.AddWithValue("$detail", SqliteValues.ToDb(detail));
-        cmd.Parameters.AddWithValue("$count", count);
-        cmd.ExecuteNonQuery();
+        var insert = c.Statement("INSERT INTO audit(at, action, scope_id, memory_ids, query_hash, detail, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        insert.Bind(1, at.UtcTicks);
+        insert.Bind(2, (long)action);
+        insert.Bind(3, scopeId);
+        if (ids.Count == 0)
+        {
+            insert.BindNull(4);
+        }
+        else
+        {
+            insert.Bind(4, SqliteValues.IdsToBlob(ids));
+        }
+
+        insert.Bind(5, queryHash);
+        insert.Bind(6, detail);
+        insert.Bind(7, count);
+        insert.Execute();
     }
 }

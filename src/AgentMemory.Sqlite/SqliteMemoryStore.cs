@@ -232,9 +232,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     /// <summary>Bumps a scope's generation (inside the write transaction) and returns the new value.</summary>
     private static long BumpGeneration(PooledConnection c, long scopeId)
     {
-        var cmd = c.Command("UPDATE scopes SET generation = generation + 1 WHERE id = $id RETURNING generation");
-        cmd.Parameters.AddWithValue("$id", scopeId);
-        return (long)cmd.ExecuteScalar()!;
+        var bump = c.Statement("UPDATE scopes SET generation = generation + 1 WHERE id = ?1 RETURNING generation");
+        bump.Bind(1, scopeId);
+        return bump.ExecuteScalarInt64();
     }
 
     /// <summary>After a commit: applies this process's change to the scope's cache, or marks it stale when it missed one.</summary>

@@ -5,7 +5,7 @@ namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>
 /// A statement prepared once on a pooled connection's native handle and stepped directly through SQLitePCLRaw, for the
-/// per-row inserts of a batch: binding values positionally (text as UTF-16 spans, BLOBs as spans) skips
+/// statements a batch runs once per row or per scope (record, FTS5, history and audit inserts, generation bumps): binding values positionally (text as UTF-16 spans, BLOBs as spans) skips
 /// <see cref="SqliteCommand"/>'s per-execution parameter objects, name lookups and data reader. It runs inside whatever
 /// transaction the connection has open; errors surface as <see cref="SqliteException"/>, as from a command.
 /// </summary>
@@ -56,6 +56,36 @@ internal sealed class RawStatement : IDisposable
         return raw.sqlite3_changes(_db) == 1 ? raw.sqlite3_last_insert_rowid(_db) : null;
     }
 
+    /// <summary>
+    /// Runs a statement that yields one row (e.g. <c>UPDATE … RETURNING</c>) to completion and returns that row's first
+    /// column as an integer.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The statement yielded no row.</exception>
+    public long ExecuteScalarInt64()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != raw.SQLITE_ROW)
+            {
+                Check(rc, raw.SQLITE_DONE);
+                throw new InvalidOperationException("The statement returned no row.");
+            }
+
+            var value = raw.sqlite3_column_int64(_statement, 0);
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+            }
+
+            Check(rc, raw.SQLITE_DONE);
+            return value;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
     private void Step()
     {
         try
@@ -69,9 +99,14 @@ internal sealed class RawStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
-            raw.sqlite3_clear_bindings(_statement);
+            Reset();
         }
+    }
+
+    private void Reset()
+    {
+        raw.sqlite3_reset(_statement);
+        raw.sqlite3_clear_bindings(_statement);
     }
 
     public void Dispose() => _statement.Dispose();
