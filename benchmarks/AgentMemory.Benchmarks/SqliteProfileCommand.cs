@@ -9,9 +9,10 @@ namespace AgentMemory.Benchmarks;
 /// its time, by timing its parts separately on one scope of <c>--size</c> memories (default 10,000): a search that
 /// matches nothing (the fixed cost: generation check, connection, transaction), lexical only, vector only, both;
 /// and the in-memory <see cref="VectorPartition"/> scan alone for the same vectors. Medians and p95 in ms.
-/// <c>--ingest [--batch N] [--users N] [--repeat N] [--page-size N] [--normal] [--merge-every N] [--warmup N]</c> times
-/// ingest instead: <c>--size</c> memories in batches of <c>--batch</c> (default 1,000), round-robin over <c>--users</c>
-/// scopes (default 1), into a fresh file, <c>--repeat</c> times, then the median; <c>--warmup N</c> first ingests N
+/// <c>--ingest [--batch N] [--users N] [--random-ids] [--repeat N] [--page-size N] [--normal] [--merge-every N] [--warmup N]</c>
+/// times ingest instead: <c>--size</c> memories in batches of <c>--batch</c> (default 1,000), round-robin over
+/// <c>--users</c> scopes (default 1), with time-ordered ids (<see cref="Guid.CreateVersion7()"/>, as the pipeline makes
+/// them) or, with <c>--random-ids</c>, random ones (<see cref="Guid.NewGuid"/>), into a fresh file, <c>--repeat</c> times, then the median; <c>--warmup N</c> first ingests N
 /// memories into another file, so the timed runs start with the JIT warm.
 /// </summary>
 internal static class SqliteProfileCommand
@@ -39,7 +40,8 @@ internal static class SqliteProfileCommand
                     Normal: args.Contains("--normal"),
                     MergeEvery: Array.IndexOf(args, "--merge-every") >= 0 ? Option(args, "--merge-every", 8) : 8,
                     PageSize: Option(args, "--page-size", SqliteMemoryStoreOptions.DefaultPageSize),
-                    Users: Option(args, "--users", 1));
+                    Users: Option(args, "--users", 1),
+                    RandomIds: args.Contains("--random-ids"));
                 if (Array.IndexOf(args, "--warmup") >= 0)
                 {
                     // A separate file, so each measured run starts from an empty store as without --warmup; only the JIT is warm.
@@ -151,7 +153,7 @@ internal static class SqliteProfileCommand
     {
         var scopes = Enumerable.Range(0, settings.Users).Select(u => MemoryScope.ForUser("bench", "u" + u.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var batches = Enumerable.Range(0, (size + settings.Batch - 1) / settings.Batch).Select(b => Enumerable.Range(b * settings.Batch, Math.Min(settings.Batch, size - (b * settings.Batch)))
-            .Select(i => new MemoryRecord { Id = Guid.NewGuid(), Scope = scopes[i % scopes.Length], Kind = MemoryKind.Semantic, Text = sentence(), Embedding = vector() }).ToList()).ToList();
+            .Select(i => new MemoryRecord { Id = settings.RandomIds ? Guid.NewGuid() : Guid.CreateVersion7(), Scope = scopes[i % scopes.Length], Kind = MemoryKind.Semantic, Text = sentence(), Embedding = vector() }).ToList()).ToList();
         try
         {
             using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions
@@ -178,7 +180,7 @@ internal static class SqliteProfileCommand
 
             var wall = size / sw.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine($"ingest {size:N0} in batches of {settings.Batch:N0}, round-robin over {settings.Users:N0} scopes ({(settings.Normal ? "NORMAL" : "FULL")}, {settings.PageSize:N0}-byte pages, FTS merge every {settings.MergeEvery}): {wall:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Console.WriteLine($"ingest {size:N0} in batches of {settings.Batch:N0}, round-robin over {settings.Users:N0} scopes, {(settings.RandomIds ? "random" : "time-ordered")} ids ({(settings.Normal ? "NORMAL" : "FULL")}, {settings.PageSize:N0}-byte pages, FTS merge every {settings.MergeEvery}): {wall:N0} memories/s wall, {size / cpuSeconds:N0} memories/CPU-s, load avg {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             return wall;
         }
         finally
@@ -243,5 +245,5 @@ internal static class SqliteProfileCommand
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }
 
-    private sealed record IngestSettings(int Batch, bool Normal, int MergeEvery, int PageSize, int Users);
+    private sealed record IngestSettings(int Batch, bool Normal, int MergeEvery, int PageSize, int Users, bool RandomIds);
 }
