@@ -52,7 +52,7 @@ public sealed class SqliteMemoryStoreOptions
     /// its embedding (1,536 bytes at 384 dimensions), so SQLite's default 4 KB pages hold two rows each, and a batch
     /// writes, checksums and indexes four times as many pages as with 16 KB pages: batched ingest ran ≈ 25–35% faster at
     /// 16 KB than at 4 KB (8 KB in between), while a single-memory commit, which rewrites every page it touches, ran
-    /// ≈ 10% slower (measured; see the README). The WAL grows by <see cref="WalAutoCheckpointPages"/> pages of this size
+    /// ≈ 10–15% slower (measured; see the README). The WAL grows by <see cref="WalAutoCheckpointPages"/> pages of this size
     /// between checkpoints.
     /// </summary>
     [Range(512, 65_536)]
