@@ -52,6 +52,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PageSize, "The page size is a power of two from 512 to 65,536.");
         }
+
         if (options.LexicalMergeInterval is { } mergeEvery)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mergeEvery, nameof(options));

@@ -5,8 +5,8 @@ namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>
 /// A statement prepared once on a pooled connection's native handle and stepped directly through SQLitePCLRaw, for the
-/// statements a batch runs once per row or per scope (record, FTS5, history and audit inserts, generation bumps): binding values positionally (text as UTF-16 spans, BLOBs as spans) skips
-/// <see cref="SqliteCommand"/>'s per-execution parameter objects, name lookups and data reader. It runs inside whatever
+/// statements a batch runs once per row or per scope (record, FTS5, history and audit inserts, generation bumps):
+/// binding values positionally (text as UTF-16 spans, BLOBs as spans) skips <see cref="SqliteCommand"/>'s per-execution parameter objects, name lookups and data reader. It runs inside whatever
 /// transaction the connection has open; errors surface as <see cref="SqliteException"/>, as from a command.
 /// </summary>
 internal sealed class RawStatement : IDisposable
