@@ -12,8 +12,9 @@ namespace AgentMemory.Benchmarks;
 /// <c>--ingest [--batch N] [--users N] [--random-ids] [--repeat N] [--page-size N] [--normal] [--merge-every N] [--warmup N]</c>
 /// times ingest instead: <c>--size</c> memories in batches of <c>--batch</c> (default 1,000), round-robin over
 /// <c>--users</c> scopes (default 1), with time-ordered ids (<see cref="Guid.CreateVersion7()"/>, as the pipeline makes
-/// them) or, with <c>--random-ids</c>, random ones (<see cref="Guid.NewGuid"/>), into a fresh file, <c>--repeat</c> times, then the median; <c>--warmup N</c> first ingests N
-/// memories into another file, so the timed runs start with the JIT warm.
+/// them) or, with <c>--random-ids</c>, random ones (<see cref="Guid.NewGuid"/>), into a fresh file, <c>--repeat</c>
+/// times, then the median; <c>--warmup N</c> first ingests N memories into another file, so the timed runs start with
+/// the JIT warm.
 /// </summary>
 internal static class SqliteProfileCommand
 {

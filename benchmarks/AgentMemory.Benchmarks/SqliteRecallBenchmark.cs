@@ -86,7 +86,7 @@ internal static class SqliteRecallBenchmark
         using var store = new SqliteMemoryStore(new SqliteMemoryStoreOptions { ConnectionString = $"Data Source={path}", Dimension = Dimension, Synchronous = sync });
         var wall = TimeSpan.Zero;
         var cpu = TimeSpan.Zero;
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         for (var first = 0; first < count; first += Batch)
         {
             var batch = Enumerable.Range(first, Math.Min(Batch, count - first)).Select(i => new MemoryRecord
