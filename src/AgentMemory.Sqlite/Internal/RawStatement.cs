@@ -73,11 +73,7 @@ internal sealed class RawStatement : IDisposable
             }
 
             var value = raw.sqlite3_column_int64(_statement, 0);
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
-            {
-            }
-
-            Check(rc, raw.SQLITE_DONE);
+            StepToEnd();
             return value;
         }
         finally
@@ -90,17 +86,23 @@ internal sealed class RawStatement : IDisposable
     {
         try
         {
-            int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
-            {
-            }
-
-            Check(rc, raw.SQLITE_DONE);
+            StepToEnd();
         }
         finally
         {
             Reset();
         }
+    }
+
+    /// <summary>Steps past any remaining rows to <c>SQLITE_DONE</c>, throwing on an error.</summary>
+    private void StepToEnd()
+    {
+        int rc;
+        while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+        {
+        }
+
+        Check(rc, raw.SQLITE_DONE);
     }
 
     private void Reset()
