@@ -47,7 +47,7 @@ public abstract partial class MemoryStoreConformanceTests
         stats.Pending.Should().Be(1);
         (await Outbox.ClaimAsync("w", 10, TimeSpan.FromMinutes(1))).Should().ContainSingle().Which.Scope.Should().Be(User("t1", "u2"));
 
-        var erased = await AuditAsync(User(), new HashSet<AuditAction> { AuditAction.Erased });
+        var erased = await AuditAsync(receipt.AuditScope, new HashSet<AuditAction> { AuditAction.Erased });
         erased.Should().ContainSingle().Which.At.Should().Be(Start.AddMinutes(5));
         foreach (var entry in await AuditAsync(MemoryScope.TenantShared("t1")))
         {
@@ -61,6 +61,45 @@ public abstract partial class MemoryStoreConformanceTests
             (await StorageContainsTextAsync("quokka-session-4410")).Should().BeFalse("erased text must be gone from storage");
             (await StorageContainsTextAsync("okapi-context-5523")).Should().BeFalse("an erased memory's context must be gone from storage");
             (await StorageContainsTextAsync("marmoset-other-9921")).Should().BeTrue("the probe must find text that is still stored");
+        }
+    }
+
+    [Fact]
+    public virtual async Task EraseAsync_User_AuditTrailNamesNoErasedIdentifier()
+    {
+        const string UserId = "erasure.probe.user.8841";
+        const string SessionId = "erasure.probe.session.5127";
+        var user = User("t1", UserId);
+        var session = Session("t1", UserId, SessionId);
+        var record = await AddAsync(user, "prefers window seats", 0);
+        await Store.UpdateAsync(record with { Text = "prefers aisle seats" });
+        var sessionRecord = await AddAsync(session, "booked a flight", 1);
+        await Store.RecordAccessAsync(session, [sessionRecord.Id], "query-hash-of-erased-user");
+        await Store.QuarantineAsync(new QuarantinedMemory { Id = Guid.NewGuid(), Scope = session, Text = "blocked text", Provenance = MemoryProvenance.FromUser, Reason = "pii:email", At = Start });
+        var other = await AddAsync(User("t1", "u2"), "keeps bees", 0);
+        await Store.RecordAccessAsync(User("t1", "u2"), [other.Id], "query-hash-of-other-user");
+
+        var receipt = await Store.EraseAsync(user);
+
+        receipt.AuditScope.TenantId.Should().Be("t1");
+        receipt.AuditScope.UserId.Should().NotBeNull().And.NotBe(UserId);
+        var trail = await AuditAsync(MemoryScope.TenantShared("t1"), limit: 10_000);
+        foreach (var entry in trail)
+        {
+            entry.Scope.Key.Should().NotContain(UserId).And.NotContain(SessionId);
+            (entry.QueryHash ?? string.Empty).Should().NotBe("query-hash-of-erased-user");
+        }
+
+        var pseudonymous = await AuditAsync(receipt.AuditScope);
+        pseudonymous.Select(e => e.Action).Should().Contain([AuditAction.Created, AuditAction.Updated, AuditAction.Retrieved, AuditAction.Erased], "the trail survives erasure under the pseudonym");
+        pseudonymous.Should().OnlyContain(e => e.QueryHash == null);
+        trail.Should().Contain(e => e.QueryHash == "query-hash-of-other-user", "other users' trail is untouched");
+        (await AuditAsync(user)).Should().BeEmpty();
+
+        if (CanInspectStorage)
+        {
+            (await StorageContainsTextAsync(UserId)).Should().BeFalse("the erased user's id must be gone from storage");
+            (await StorageContainsTextAsync(SessionId)).Should().BeFalse("the erased session's id must be gone from storage");
         }
     }
 

@@ -59,6 +59,7 @@ public sealed partial class InMemoryMemoryStore
         ArgumentNullException.ThrowIfNull(scope);
         long records = 0, history = 0, quarantined = 0, jobs;
         var now = _time.GetUtcNow();
+        var auditScope = MemoryErasure.CreateAuditScope(scope);
         _gate.EnterWriteLock();
         try
         {
@@ -82,14 +83,15 @@ public sealed partial class InMemoryMemoryStore
             }
 
             jobs = RemoveJobs(scope);
-            Audit(AuditAction.Erased, scope, now, [], count: records);
+            PseudonymizeAudit(scope, auditScope);
+            Audit(AuditAction.Erased, auditScope, now, [], count: records);
         }
         finally
         {
             _gate.ExitWriteLock();
         }
 
-        return Task.FromResult(new ErasureReceipt(scope, records, history, jobs, quarantined, now));
+        return Task.FromResult(new ErasureReceipt(scope, records, history, jobs, quarantined, now) { AuditScope = auditScope });
     }
 
     /// <inheritdoc />
@@ -252,6 +254,20 @@ public sealed partial class InMemoryMemoryStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private void PseudonymizeAudit(MemoryScope erased, MemoryScope auditScope)
+    {
+        lock (_auditLock)
+        {
+            for (var i = 0; i < _audit.Count; i++)
+            {
+                if (erased.Contains(_audit[i].Scope))
+                {
+                    _audit[i] = _audit[i] with { Scope = auditScope, QueryHash = null };
+                }
+            }
+        }
     }
 
     private void Audit(AuditAction action, MemoryScope scope, DateTimeOffset at, List<Guid> ids, string? detail = null, string? queryHash = null, long count = 0)
