@@ -64,7 +64,7 @@ public sealed class AgentMemoryContextProvider : AIContextProvider
         var request = new RecallRequest
         {
             Scope = GetScope(context.Session),
-            Query = query,
+            Query = query.Length > RecallRequest.MaxQueryLength ? query[^RecallRequest.MaxQueryLength..] : query, // the latest words of a very long message
             TopK = _options.TopK,
             RecentMessages = messages.TakeLast(6).ToList(),
         };

@@ -17,22 +17,37 @@ public abstract partial class MemoryStoreConformanceTests
         await steps.SampleAsync(RunInterleavingAsync, iter: PropertyIterations, threads: 1);
     }
 
+    /// <summary>
+    /// Scope ids chosen to break a careless key encoding: the unset marker, separators, escapes in both cases, their
+    /// escaped forms, U+FFFD, a surrogate pair, case and normalisation variants, prefixes, blanks inside.
+    /// </summary>
+    private static readonly string[] AdversarialIds =
+    [
+        "-", "--", "/", "%", "_", "%2D", "%2d", "%2F", "%2f", "%25", "-/-", "a/b", "a%2Fb", "\uFFFD", "\uFFFD\uFFFD",
+        "\uD83D\uDE00", "u", "U", "u0", "u0-", "u0/", "\u00E9", "e\u0301", "a b", "~", ".", "*", "null", "'", "\"",
+    ];
+
     private async Task RunInterleavingAsync(IsolationStep[] steps)
     {
         var prefix = Guid.NewGuid().ToString("N")[..8];
         var scopes = new List<MemoryScope>();
         for (var t = 0; t < 3; t++)
         {
-            var tenant = $"{prefix}-t{t}";
+            // Tenants that differ only in what follows a shared prefix, users and sessions from the adversarial alphabet.
+            var tenant = prefix + AdversarialIds[(t * 7 + steps.Length) % AdversarialIds.Length];
             scopes.Add(MemoryScope.TenantShared(tenant));
-            foreach (var u in new[] { "u0", "u1" })
+            scopes.Add(MemoryScope.ForAgent(tenant, AdversarialIds[(t + steps.Length) % AdversarialIds.Length]));
+            for (var u = 0; u < 3; u++)
             {
-                scopes.Add(MemoryScope.ForUser(tenant, u));
-                scopes.Add(MemoryScope.ForUser(tenant, u).WithSession("s0"));
-                scopes.Add(MemoryScope.ForUser(tenant, u).WithSession("s1"));
+                var user = AdversarialIds[(t * 11 + u * 5 + steps.Length) % AdversarialIds.Length];
+                scopes.Add(MemoryScope.ForUser(tenant, user));
+                scopes.Add(MemoryScope.ForUser(tenant, user).WithSession("-"));
+                scopes.Add(MemoryScope.ForUser(tenant, user).WithSession(AdversarialIds[(u * 3 + 1) % AdversarialIds.Length]));
+                scopes.Add(new MemoryScope(tenant, user, "-"));
             }
         }
 
+        scopes = [.. scopes.Distinct()];
         var live = new Dictionary<Guid, MemoryScope>();
         var owners = new Dictionary<Guid, MemoryScope>();
         var written = new List<Guid>();
@@ -54,8 +69,9 @@ public abstract partial class MemoryStoreConformanceTests
                     var found = await Store.SearchAsync(new MemorySearchRequest { Scope = reader, Vector = MemoryRecordFactory.Random(Dim, step.N + 1), Text = text, Limit = 20 });
                     foreach (var hit in found.VectorMatches.Concat(found.LexicalMatches))
                     {
-                        reader.CanSee(hit.Record.Scope).Should().BeTrue($"{reader} searched and got a memory of {hit.Record.Scope}");
                         live.Should().ContainKey(hit.Record.Id, "a search returned an erased or deleted memory");
+                        hit.Record.Scope.Should().Be(live[hit.Record.Id], "a store must report the scope a memory was written to");
+                        reader.CanSee(live[hit.Record.Id]).Should().BeTrue($"{reader} searched and got a memory of {live[hit.Record.Id]}");
                     }
 
                     break;
@@ -63,14 +79,16 @@ public abstract partial class MemoryStoreConformanceTests
                     var match = (ScopeMatch)(step.N % 3);
                     await foreach (var r in Store.ListAsync(reader, new MemoryListOptions { Match = match }))
                     {
+                        live.Should().ContainKey(r.Id);
+                        var trueOwner = live[r.Id];
+                        r.Scope.Should().Be(trueOwner, "a store must report the scope a memory was written to");
                         var allowed = match switch
                         {
-                            ScopeMatch.Visible => reader.CanSee(r.Scope),
-                            ScopeMatch.Within => reader.Contains(r.Scope),
-                            _ => reader == r.Scope,
+                            ScopeMatch.Visible => reader.CanSee(trueOwner),
+                            ScopeMatch.Within => reader.Contains(trueOwner),
+                            _ => reader == trueOwner,
                         };
-                        allowed.Should().BeTrue($"{reader} listed ({match}) a memory of {r.Scope}");
-                        live.Should().ContainKey(r.Id);
+                        allowed.Should().BeTrue($"{reader} listed ({match}) a memory of {trueOwner}");
                     }
 
                     break;

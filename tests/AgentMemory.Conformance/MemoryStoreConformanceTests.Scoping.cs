@@ -68,6 +68,60 @@ public abstract partial class MemoryStoreConformanceTests
         (await Store.GetAsync(a1, mine.Id)).Should().NotBeNull();
     }
 
+    [Fact]
+    public virtual async Task DashIds_AreNotUnsetParts()
+    {
+        // "-" is how a key once wrote an unset part: a user, agent or session called "-" collided with the tenant's shared scope.
+        var dashUser = MemoryScope.ForUser("t1", "-");
+        var dashAgent = new MemoryScope("t1", null, "-");
+        var dashSession = User().WithSession("-");
+        var shared = await AddAsync(MemoryScope.TenantShared("t1"), "tenant policy gamma", 2);
+        var pin = await AddAsync(dashUser, "my bank pin hint is purple elephant", 1);
+        var agentNote = await AddAsync(dashAgent, "agent note delta", 3);
+        var sessionNote = await AddAsync(dashSession, "session note epsilon", 4);
+
+        foreach (var reader in new[] { User("t1", "bob"), Session("t1", "bob", "s1"), new MemoryScope("t1", "bob", "x"), MemoryScope.ForAgent("t1", "x") })
+        {
+            await AssertInvisibleAsync(reader, pin);
+        }
+
+        await AssertInvisibleAsync(User("t1", "bob"), agentNote);
+        await AssertInvisibleAsync(Session(session: "s2"), sessionNote);
+        (await Store.GetAsync(dashUser, pin.Id))!.Scope.Should().Be(dashUser);
+        (await Store.GetAsync(dashUser, shared.Id)).Should().NotBeNull("a user still sees the tenant's shared memories");
+        (await ListAsync(MemoryScope.TenantShared("t1"), ScopeMatch.Exact)).Select(r => r.Id).Should().Equal(shared.Id);
+
+        var receipt = await Store.EraseAsync(dashUser);
+
+        receipt.Records.Should().Be(1);
+        (await Store.GetAsync(MemoryScope.TenantShared("t1"), shared.Id)).Should().NotBeNull("erasing user \"-\" must not erase the tenant's shared memories");
+        (await Store.GetAsync(dashAgent, agentNote.Id)).Should().NotBeNull();
+        (await Store.GetAsync(dashSession, sessionNote.Id)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public virtual async Task EscapedLookalikeIds_AreDistinctScopes()
+    {
+        string[] ids = ["a/b", "a%2Fb", "a%2fb", "%2D", "\uFFFD", "\u00E9", "e\u0301", "U", "u"];
+        var records = new List<MemoryRecord>();
+        foreach (var id in ids)
+        {
+            records.Add(await AddAsync(User("t1", id), "note of " + id, records.Count % Dim));
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            (await ListAsync(User("t1", ids[i]), ScopeMatch.Within)).Select(r => r.Id).Should().Equal([records[i].Id], $"user {ids[i]} sees exactly its own memory");
+            for (var j = 0; j < ids.Length; j++)
+            {
+                if (i != j)
+                {
+                    (await Store.GetAsync(User("t1", ids[j]), records[i].Id)).Should().BeNull($"user {ids[j]} must not read user {ids[i]}'s memory");
+                }
+            }
+        }
+    }
+
     /// <summary>Asserts <paramref name="reader"/> can neither read nor change <paramref name="record"/>, and that it is intact afterwards.</summary>
     protected async Task AssertInvisibleAsync(MemoryScope reader, MemoryRecord record)
     {

@@ -22,6 +22,19 @@ public abstract partial class MemoryStoreConformanceTests
             (MemoryRecordFactory.Create(User(), "too important") with { Importance = 1.5 }, MemoryValidationError.InvalidImportance),
             (MemoryRecordFactory.Create(User(), "negative importance") with { Importance = -0.1 }, MemoryValidationError.InvalidImportance),
             (MemoryRecordFactory.Create(User(), "nan importance") with { Importance = double.NaN }, MemoryValidationError.InvalidImportance),
+            (MemoryRecordFactory.Create(User(), "cut mid-emoji \uD83D"), MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "lone low \uDE00 surrogate"), MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "ill-formed context") with { Context = "x\uD800y" }, MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "ill-formed topic") with { Topic = "\uDC00" }, MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "ill-formed metadata value") with { Metadata = new Dictionary<string, string> { ["k"] = "v\uD800" } }, MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "ill-formed metadata key") with { Metadata = new Dictionary<string, string> { ["k\uDC00"] = "v" } }, MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "ill-formed speaker") with { Provenance = new MemoryProvenance(MemorySource.User, "Ann\uD800") }, MemoryValidationError.IllFormedText),
+            (MemoryRecordFactory.Create(User(), "null metadata") with { Metadata = null! }, MemoryValidationError.InvalidField),
+            (MemoryRecordFactory.Create(User(), "null provenance") with { Provenance = null! }, MemoryValidationError.InvalidField),
+            (MemoryRecordFactory.Create(User(), "huge metadata value") with { Metadata = new Dictionary<string, string> { ["k"] = new string('v', Storage.MemoryRecordValidator.MaxMetadataValueLength + 1) } }, MemoryValidationError.LimitExceeded),
+            (MemoryRecordFactory.Create(User(), "huge metadata key") with { Metadata = new Dictionary<string, string> { [new string('k', Storage.MemoryRecordValidator.MaxMetadataKeyLength + 1)] = "v" } }, MemoryValidationError.LimitExceeded),
+            (MemoryRecordFactory.Create(User(), "too many metadata") with { Metadata = Enumerable.Range(0, Storage.MemoryRecordValidator.MaxMetadataEntries + 1).ToDictionary(i => "k" + i, i => "v") }, MemoryValidationError.LimitExceeded),
+            (MemoryRecordFactory.Create(User(), "huge reference") with { Provenance = new MemoryProvenance(MemorySource.Document, Reference: new string('r', Storage.MemoryRecordValidator.MaxProvenanceFieldLength + 1)) }, MemoryValidationError.LimitExceeded),
         };
 
         foreach (var (record, error) in cases)

@@ -99,7 +99,7 @@ public sealed class MemoryChatClient : DelegatingChatClient
         var request = new RecallRequest
         {
             Scope = scope,
-            Query = query,
+            Query = query.Length > RecallRequest.MaxQueryLength ? query[^RecallRequest.MaxQueryLength..] : query, // the latest words of a very long message
             TopK = _options.TopK,
             RecentMessages = input.TakeLast(Math.Max(0, _options.RecentMessages)).ToList(),
         };

@@ -13,6 +13,13 @@ namespace AgentMemory;
 /// <para>Visibility: a reader at scope R sees a memory owned by scope O when both have the same tenant and each
 /// of O's user, agent and session is either unset or equal to R's. So a session read sees that session's memories,
 /// the user's memories, the agent's shared memories and the tenant's shared memories, and never another user's.</para>
+/// <para>Identifiers are opaque: they are compared ordinally (case- and normalisation-sensitive, never folded), so two ids
+/// are the same scope part only when they are the same UTF-16 string. An id must be well-formed UTF-16 (no lone
+/// surrogate), hold no control character, not be blank and be at most <see cref="MaxIdLength"/> characters; anything else
+/// is rejected with <see cref="ArgumentException"/>, never repaired, because repairing (say, replacing a lone surrogate
+/// with U+FFFD) would map two different ids to one scope.</para>
+/// <para><see cref="Key"/> is injective: two scopes have the same key exactly when they are equal, and
+/// <see cref="Parse"/> inverts it. Every store keys its partitions by it.</para>
 /// </remarks>
 public sealed record MemoryScope
 {
@@ -64,7 +71,12 @@ public sealed record MemoryScope
     /// <summary>Whether this is the tenant-wide shared scope (no user, agent or session).</summary>
     public bool IsTenantShared => UserId is null && AgentId is null && SessionId is null;
 
-    /// <summary>A canonical, unambiguous string for this scope, usable as a partition key.</summary>
+    /// <summary>
+    /// A canonical, unambiguous string for this scope, usable as a partition key: the four parts joined by <c>/</c>, an
+    /// unset part written as <c>-</c> and a set part percent-encoded (RFC 3986 unreserved characters kept, everything else
+    /// as UTF-8 <c>%XX</c>, and an id that is exactly <c>-</c> written as <c>%2D</c>), so no id can read as unset or as a
+    /// separator.
+    /// </summary>
     public string Key { get; }
 
     /// <summary>A scope for one user of a tenant.</summary>
@@ -72,6 +84,9 @@ public sealed record MemoryScope
 
     /// <summary>The tenant-wide shared scope: visible to every reader of the tenant.</summary>
     public static MemoryScope TenantShared(string tenantId) => new(tenantId, null, null, null, allowTenantShared: true);
+
+    /// <summary>A scope for one agent of a tenant: memories the agent keeps for every user it serves.</summary>
+    public static MemoryScope ForAgent(string tenantId, string agentId) => new(tenantId, null, agentId);
 
     /// <summary>This scope narrowed to a session.</summary>
     public MemoryScope WithSession(string sessionId) => new(TenantId, UserId, AgentId, sessionId, allowTenantShared: false);
@@ -137,7 +152,7 @@ public sealed record MemoryScope
     /// <inheritdoc />
     public override string ToString() => Key;
 
-    /// <summary>Parses a string made by <see cref="Key"/>.</summary>
+    /// <summary>Parses a string made by <see cref="Key"/> (only the canonical form: <c>Parse(k).Key == k</c>).</summary>
     /// <exception cref="FormatException">The text is not a scope key.</exception>
     public static MemoryScope Parse(string key)
     {
@@ -145,7 +160,7 @@ public sealed record MemoryScope
         return TryParse(key, out var scope) ? scope : throw new FormatException("Not a memory scope key.");
     }
 
-    /// <summary>Tries to parse a string made by <see cref="Key"/>.</summary>
+    /// <summary>Tries to parse a string made by <see cref="Key"/>; a non-canonical spelling of a key is not accepted.</summary>
     public static bool TryParse(string? key, [NotNullWhen(true)] out MemoryScope? scope)
     {
         scope = null;
@@ -168,7 +183,13 @@ public sealed record MemoryScope
                 return false;
             }
 
-            scope = new MemoryScope(values[0]!, values[1], values[2], values[3], allowTenantShared: true);
+            var parsed = new MemoryScope(values[0]!, values[1], values[2], values[3], allowTenantShared: true);
+            if (!string.Equals(parsed.Key, key, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            scope = parsed;
             return true;
         }
         catch (ArgumentException)
@@ -186,8 +207,16 @@ public sealed record MemoryScope
         Append(sb, SessionId);
         return sb.ToString();
 
-        static StringBuilder Append(StringBuilder sb, string? value) => sb.Append(value is null ? "-" : Uri.EscapeDataString(value));
+        static StringBuilder Append(StringBuilder sb, string? value) => sb.Append(value switch
+        {
+            null => Unset,
+            Unset => EscapedDash,
+            _ => Uri.EscapeDataString(value),
+        });
     }
+
+    private const string Unset = "-";
+    private const string EscapedDash = "%2D";
 
     private static string? ValidateId(string? value, string paramName, bool required)
     {
@@ -217,6 +246,11 @@ public sealed record MemoryScope
             {
                 throw new ArgumentException($"The scope's {paramName} contains a control character.", paramName);
             }
+        }
+
+        if (Utf16Text.IndexOfIllFormed(value) is var at and >= 0)
+        {
+            throw new ArgumentException($"The scope's {paramName} is not well-formed UTF-16 (a lone surrogate at index {at}).", paramName);
         }
 
         return value;

@@ -23,4 +23,10 @@ public enum MemoryValidationError
 
     /// <summary>Another field is invalid (metadata, times, topic).</summary>
     InvalidField = 6,
+
+    /// <summary>A text field holds ill-formed UTF-16 (a lone surrogate). <see cref="IAgentMemory"/> repairs such text before it reaches a store; a store rejects it.</summary>
+    IllFormedText = 7,
+
+    /// <summary>A field or collection is larger than its documented limit (metadata, provenance, topic).</summary>
+    LimitExceeded = 8,
 }

@@ -5,6 +5,15 @@ namespace AgentMemory;
 /// <summary>A recall: what a reader at a scope needs for the next turn.</summary>
 public sealed record RecallRequest
 {
+    /// <summary>The longest query accepted, in characters (longer queries are rejected with <see cref="ArgumentException"/>; the chat integrations clip to it).</summary>
+    public const int MaxQueryLength = 16_000;
+
+    /// <summary>The most additional queries a request may carry.</summary>
+    public const int MaxAdditionalQueries = 32;
+
+    /// <summary>The largest <see cref="TopK"/> accepted.</summary>
+    public const int MaxTopK = 10_000;
+
     /// <summary>The reader's scope.</summary>
     public required MemoryScope Scope { get; init; }
 

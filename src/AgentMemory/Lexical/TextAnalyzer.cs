@@ -115,7 +115,7 @@ public sealed class TextAnalyzer
     private static IEnumerable<(string Word, bool AfterBreak)> WordsWithBreaks(string text)
     {
         var sb = new StringBuilder();
-        var normalized = text.Normalize(NormalizationForm.FormD);
+        var normalized = Utf16Text.Repair(text).Normalize(NormalizationForm.FormD);
         var pendingBreak = false;
         for (var i = 0; i < normalized.Length; i++)
         {

@@ -29,6 +29,7 @@ internal sealed partial class AgentMemoryService
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(update);
+        update = InputHygiene.Prepare(update);
         using var activity = _telemetry.StartActivity("update", scope);
         var options = _options.CurrentValue;
         MemoryRecord? existing;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AgentMemory.Context;
 using AgentMemory.Formation;
+using AgentMemory.Storage;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,12 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             throw new ArgumentException("The messages must not contain null.", nameof(messages));
         }
 
+        list = [.. InputHygiene.Repair(list)];
+        if (options?.Metadata is { } rememberMetadata)
+        {
+            MemoryRecordValidator.ValidateMetadata(rememberMetadata);
+        }
+
         using var activity = _telemetry.StartActivity("remember", scope);
         var jobId = Guid.CreateVersion7(_time.GetUtcNow());
         var time = options?.ConversationTime ?? _time.GetUtcNow();
@@ -105,6 +112,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(candidate);
+        candidate = InputHygiene.Prepare(candidate);
         using var activity = _telemetry.StartActivity("save", scope);
         var started = Stopwatch.GetTimestamp();
         try
@@ -120,8 +128,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     public async Task<IReadOnlyList<MemoryHit>> RecallAsync(RecallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        request = InputHygiene.Prepare(request);
         var retriever = _services.GetService<IRetriever>()
             ?? throw new InvalidOperationException("No IRetriever is registered. AddAgentMemory registers the hybrid retriever by default; register one with services.AddSingleton<IRetriever, …>().");
 

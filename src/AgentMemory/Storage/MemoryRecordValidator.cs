@@ -11,6 +11,18 @@ public static class MemoryRecordValidator
     /// <summary>The most metadata entries a record may carry.</summary>
     public const int MaxMetadataEntries = 64;
 
+    /// <summary>The longest metadata key, in characters.</summary>
+    public const int MaxMetadataKeyLength = 128;
+
+    /// <summary>The longest metadata value, in characters.</summary>
+    public const int MaxMetadataValueLength = 4_096;
+
+    /// <summary>The longest topic, in characters.</summary>
+    public const int MaxTopicLength = 256;
+
+    /// <summary>The longest provenance speaker or reference, in characters.</summary>
+    public const int MaxProvenanceFieldLength = 1_024;
+
     /// <summary>Throws <see cref="InvalidMemoryException"/> when <paramref name="record"/> cannot be stored.</summary>
     /// <param name="record">The record.</param>
     /// <param name="maxTextLength">The longest text accepted.</param>
@@ -25,9 +37,14 @@ public static class MemoryRecordValidator
         }
 
         ValidateText(record.Text, maxTextLength);
-        if (record.Context is { } context && context.Length > maxTextLength)
+        if (record.Context is { } context)
         {
-            throw new InvalidMemoryException(MemoryValidationError.TextTooLong, $"A memory's context may be at most {maxTextLength} characters; this one has {context.Length}.", nameof(record));
+            if (context.Length > maxTextLength)
+            {
+                throw new InvalidMemoryException(MemoryValidationError.TextTooLong, $"A memory's context may be at most {maxTextLength} characters; this one has {context.Length}.", nameof(record));
+            }
+
+            WellFormed(context, "context");
         }
 
         if (!Enum.IsDefined(record.Kind))
@@ -40,14 +57,12 @@ public static class MemoryRecordValidator
             throw new InvalidMemoryException(MemoryValidationError.InvalidImportance, "Importance must be within [0, 1].", nameof(record));
         }
 
-        if (record.Metadata.Count > MaxMetadataEntries)
+        ValidateMetadata(record.Metadata);
+        ValidateProvenance(record.Provenance);
+        if (record.Topic is { } topic)
         {
-            throw new InvalidMemoryException(MemoryValidationError.InvalidField, $"A memory may carry at most {MaxMetadataEntries} metadata entries.", nameof(record));
-        }
-
-        if (record.Topic is { Length: > 256 })
-        {
-            throw new InvalidMemoryException(MemoryValidationError.InvalidField, "A topic may be at most 256 characters.", nameof(record));
+            Limit(topic.Length, MaxTopicLength, "topic");
+            WellFormed(topic, "topic");
         }
 
         if (!record.Embedding.IsEmpty)
@@ -72,6 +87,74 @@ public static class MemoryRecordValidator
         if (text.Length > maxTextLength)
         {
             throw new InvalidMemoryException(MemoryValidationError.TextTooLong, $"A memory's text may be at most {maxTextLength} characters; this one has {text.Length}.", nameof(text));
+        }
+
+        WellFormed(text, "text");
+    }
+
+    /// <summary>Throws <see cref="InvalidMemoryException"/> when <paramref name="metadata"/> is null, has too many or too large entries, or holds ill-formed text.</summary>
+    public static void ValidateMetadata(IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.InvalidField, "A memory's metadata must not be null (use an empty dictionary).", nameof(metadata));
+        }
+
+        if (metadata.Count > MaxMetadataEntries)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.LimitExceeded, $"A memory may carry at most {MaxMetadataEntries} metadata entries; this one has {metadata.Count}.", nameof(metadata));
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            if (string.IsNullOrWhiteSpace(key) || value is null)
+            {
+                throw new InvalidMemoryException(MemoryValidationError.InvalidField, "A metadata key must not be empty and a metadata value must not be null.", nameof(metadata));
+            }
+
+            Limit(key.Length, MaxMetadataKeyLength, "metadata key");
+            Limit(value.Length, MaxMetadataValueLength, "metadata value");
+            WellFormed(key, "metadata key");
+            WellFormed(value, "metadata value");
+        }
+    }
+
+    /// <summary>Throws <see cref="InvalidMemoryException"/> when <paramref name="provenance"/> is null, of an unknown source, or has an oversized or ill-formed field.</summary>
+    public static void ValidateProvenance(MemoryProvenance? provenance)
+    {
+        if (provenance is null)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.InvalidField, "A memory's provenance must not be null.", nameof(provenance));
+        }
+
+        if (!Enum.IsDefined(provenance.Source))
+        {
+            throw new InvalidMemoryException(MemoryValidationError.InvalidField, $"Unknown memory source {(int)provenance.Source}.", nameof(provenance));
+        }
+
+        foreach (var (field, name) in new[] { (provenance.Speaker, "provenance speaker"), (provenance.Reference, "provenance reference") })
+        {
+            if (field is not null)
+            {
+                Limit(field.Length, MaxProvenanceFieldLength, name);
+                WellFormed(field, name);
+            }
+        }
+    }
+
+    private static void Limit(int length, int max, string what)
+    {
+        if (length > max)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.LimitExceeded, $"A memory's {what} may be at most {max} characters; this one has {length}.", what);
+        }
+    }
+
+    private static void WellFormed(string text, string what)
+    {
+        if (Utf16Text.IndexOfIllFormed(text) is var at and >= 0)
+        {
+            throw new InvalidMemoryException(MemoryValidationError.IllFormedText, $"A memory's {what} is not well-formed UTF-16 (a lone surrogate at index {at}); IAgentMemory replaces such characters with U+FFFD before storing.", what);
         }
     }
 }
