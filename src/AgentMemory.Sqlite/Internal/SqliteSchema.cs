@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -130,7 +130,21 @@ internal static class SqliteSchema
         "INSERT INTO memory_fts(rowid, text, scope, context) SELECT rowid, text, 'sc' || scope_id, NULL FROM memories",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2, V3];
+    /// <summary>
+    /// Version 4: scope keys of ids that are exactly <c>-</c>. Keys once wrote such an id as <c>-</c>, the same as an unset
+    /// part; <see cref="MemoryScope.Key"/> now writes it <c>%2D</c>. A row whose columns name the id <c>-</c> gets the key
+    /// the library now computes for it, so readers of the broader scope no longer reach it. (Memories written to a row
+    /// whose columns were unset stay where they are: the file cannot tell which writer they came from.)
+    /// </summary>
+    public static readonly string[] V4 =
+    [
+        "UPDATE scopes SET key = substr(key, 1, instr(key, '/')) || '%2D' || substr(key, instr(key, '/') + 2) WHERE user_id = '-' AND substr(key, instr(key, '/') + 1, 2) = '-/'",
+        "UPDATE scopes SET key = substr(key, 1, instr(key, '/') + instr(substr(key, instr(key, '/') + 1), '/')) || '%2D' || substr(key, instr(key, '/') + instr(substr(key, instr(key, '/') + 1), '/') + 2) "
+            + "WHERE agent_id = '-' AND substr(key, instr(key, '/') + instr(substr(key, instr(key, '/') + 1), '/') + 1, 2) = '-/'",
+        "UPDATE scopes SET key = substr(key, 1, length(key) - 1) || '%2D' WHERE session_id = '-' AND substr(key, -2) = '/-'",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3, V4];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

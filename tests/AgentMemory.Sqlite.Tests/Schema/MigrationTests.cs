@@ -8,6 +8,43 @@ public sealed class MigrationTests : IDisposable
     private readonly TempDatabase _db = new();
 
     [Fact]
+    public async Task Open_FileWithDashIdsKeyedAsUnset_RekeysThemSoTheTenantNoLongerSeesThem()
+    {
+        using (var connection = new SqliteConnection(_db.ConnectionString + ";Pooling=False"))
+        {
+            connection.Open();
+            SqliteSchema.Migrate(connection, 0, targetVersion: 3);
+            Exec(connection, "INSERT INTO meta(key, value) VALUES ('dimension', '4')");
+            Exec(connection, "INSERT INTO scopes(id, key, tenant, user_id) VALUES (1, 'acme/-/-/-', 'acme', '-')");
+            Exec(connection, "INSERT INTO scopes(id, key, tenant, user_id, agent_id) VALUES (2, 'acme/bob/-/-', 'acme', 'bob', '-')");
+            Exec(connection, "INSERT INTO scopes(id, key, tenant, user_id, agent_id, session_id) VALUES (3, 'acme/bob/x/-', 'acme', 'bob', 'x', '-')");
+            Exec(connection, "INSERT INTO scopes(id, key, tenant, user_id) VALUES (4, 'acme/ann/-/-', 'acme', 'ann')");
+        }
+
+        using var store = new SqliteMemoryStore(_db.ConnectionString);
+
+        using var check = new SqliteConnection(_db.ConnectionString + ";Pooling=False");
+        check.Open();
+        using var keys = check.CreateCommand();
+        keys.CommandText = "SELECT key FROM scopes ORDER BY id";
+        var list = new List<string>();
+        using (var reader = keys.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                list.Add(reader.GetString(0));
+            }
+        }
+
+        list.Should().Equal(
+            MemoryScope.ForUser("acme", "-").Key,
+            new MemoryScope("acme", "bob", "-").Key,
+            new MemoryScope("acme", "bob", "x", "-").Key,
+            MemoryScope.ForUser("acme", "ann").Key);
+        (await store.CountAsync(MemoryScope.TenantShared("acme"), ScopeMatch.Exact)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Open_FileWrittenBySchemaV1_UpgradesToCurrentWithoutLoss()
     {
         var scope = MemoryScope.ForUser("t1", "u1");
@@ -91,7 +128,7 @@ public sealed class MigrationTests : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM agentmemory_schema ORDER BY version";
-        cmd.ExecuteScalar().Should().Be("1,2,3");
+        cmd.ExecuteScalar().Should().Be("1,2,3,4");
     }
 
     [Fact]
