@@ -1,6 +1,8 @@
 using AgentMemory;
 using AgentMemory.Security;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,8 @@ public static class SecurityBuilderExtensions
 {
     /// <summary>
     /// Registers the default guards, in this order: <see cref="PoisoningGuard"/>, <see cref="ModelJudgeGuard"/> (inert
-    /// unless enabled and an <c>IChatClient</c> is registered), <see cref="PiiGuard"/>. Poisoning runs before PII because
+    /// unless enabled and AgentMemory has a chat client: <c>UseChatClient</c> or <c>UseOpenAI</c>, the keyed
+    /// <see cref="AgentMemoryServiceKeys.ChatClient"/> registration), <see cref="PiiGuard"/>. Poisoning runs before PII because
     /// redaction rewrites the text the poisoning detector reads (an exfiltration target "send it to x@evil.io" becomes
     /// "[EMAIL]") and because a blocked candidate needs no PII rewrite (the poisoning guard redacts the quarantined copy
     /// itself). Idempotent; each guard is registered once.
@@ -25,7 +28,13 @@ public static class SecurityBuilderExtensions
         services.TryAddSingleton(sp => new PiiDetector(sp.GetRequiredService<IOptions<AgentMemoryOptions>>().Value.Security.Pii));
         services.TryAddSingleton<MemoryGuardChain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PoisoningGuard>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, ModelJudgeGuard>());
+        // The judge asks AgentMemory's own (keyed) chat client, never the host's unkeyed one: the host's client may be the
+        // memory middleware itself (AddChatClient(…).UseAgentMemory()), which depends on the guards, a cycle.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, ModelJudgeGuard>(sp => new ModelJudgeGuard(
+            sp.GetRequiredService<IOptionsMonitor<AgentMemoryOptions>>(),
+            sp.GetRequiredService<PoisoningDetector>(),
+            sp.GetService<ILogger<ModelJudgeGuard>>(),
+            sp.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PiiGuard>());
         return builder;
     }
