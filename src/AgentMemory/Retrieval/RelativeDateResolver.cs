@@ -65,15 +65,21 @@ public sealed partial class RelativeDateResolver
         return sb.Append(text, last, text.Length - last).ToString();
     }
 
-    /// <summary>A short absolute description of a window: "7 May 2023", "week of 1 May 2023", "April 2023", "2022".</summary>
+    /// <summary>
+    /// A short absolute description of a window: "7 May 2023", "5–6 December 2026" (a weekend), "week of 1 May 2023",
+    /// "April 2023", "2022".
+    /// </summary>
     public string Describe(TimeWindow window)
     {
         var days = (window.End - window.Start).TotalDays;
         var inv = _culture;
+        var last = window.End.AddDays(-1);
         return days switch
         {
             <= 1 => window.Start.ToString("d MMMM yyyy", inv),
-            <= 7 => "week of " + window.Start.ToString("d MMMM yyyy", inv),
+            < 7 when window.Start.Month == last.Month && window.Start.Year == last.Year
+                => window.Start.Day.ToString(inv) + "\u2013" + last.ToString("d MMMM yyyy", inv),
+            7 when window.Start.DayOfWeek == DayOfWeek.Monday => "week of " + window.Start.ToString("d MMMM yyyy", inv),
             <= 31 when window.Start.Day == 1 => window.Start.ToString("MMMM yyyy", inv),
             >= 365 and <= 366 when window.Start.DayOfYear == 1 => window.Start.ToString("yyyy", inv),
             _ => window.Start.ToString("d MMMM yyyy", inv) + " to " + window.End.AddDays(-1).ToString("d MMMM yyyy", inv),
@@ -119,17 +125,11 @@ public sealed partial class RelativeDateResolver
         return m.Groups["unit"].Value.ToLowerInvariant() switch
         {
             "week" => TimeExpressionParser.Week(today, offset, text),
-            "weekend" => WeekendOf(today, offset, text),
+            "weekend" => TimeExpressionParser.Weekend(today, offset, text),
             "month" => TimeExpressionParser.Month(new DateTimeOffset(today.Year, today.Month, 1, 0, 0, 0, today.Offset).AddMonths(offset), text),
             "year" => TimeExpressionParser.Year(today.Year + offset, today.Offset, text),
             _ => null,
         };
-    }
-
-    private static TimeWindow WeekendOf(DateTimeOffset today, int offset, string text)
-    {
-        var week = TimeExpressionParser.Week(today, offset == 0 && today.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday ? -1 : offset, text);
-        return new TimeWindow(week.Start.AddDays(5), week.End, text);
     }
 
     [GeneratedRegex(@"\b(?:(?<day>the day before yesterday|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)|(?<which>last|this|next|past|previous)\s+(?:(?<unit>weekend|week|month|year)|(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))|(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several)\s+(?<agounit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

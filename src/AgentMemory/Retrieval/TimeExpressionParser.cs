@@ -173,9 +173,14 @@ public static partial class TimeExpressionParser
         return new TimeWindow(monday, monday.AddDays(7), text);
     }
 
-    private static TimeWindow Weekend(DateTimeOffset today, int offset, string text)
+    /// <summary>
+    /// The Saturday and Sunday of the Monday-based week <paramref name="offset"/> weeks from <paramref name="today"/>'s:
+    /// "this weekend" said on a Wednesday is the coming one, said on a Sunday the one under way; "last weekend" is the
+    /// one of the week before, "next weekend" the one of the week after.
+    /// </summary>
+    internal static TimeWindow Weekend(DateTimeOffset today, int offset, string text)
     {
-        var week = Week(today, offset == 0 && today.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday ? -1 : offset, text);
+        var week = Week(today, offset, text);
         return new TimeWindow(week.Start.AddDays(5), week.End, text);
     }
 
