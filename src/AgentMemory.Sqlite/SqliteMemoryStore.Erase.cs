@@ -86,7 +86,18 @@ public sealed partial class SqliteMemoryStore
         }
 
         MarkScrubPending();
-        var scrubbed = await RunAsync("erase-scrub", Transaction.None, TryScrub, cancellationToken).ConfigureAwait(false);
+        bool scrubbed;
+        try
+        {
+            scrubbed = await RunAsync("erase-scrub", Transaction.None, TryScrub, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MemoryStoreException ex)
+        {
+            // The erasure is committed; a failed scrub attempt is reported as pending and retried, not thrown.
+            Log.ScrubFailed(_logger, DataSource, ex);
+            scrubbed = false;
+        }
+
         if (!scrubbed)
         {
             Log.ScrubPending(_logger, DataSource, _options.ScrubRetryInterval);

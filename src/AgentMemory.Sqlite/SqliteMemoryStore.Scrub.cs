@@ -19,7 +19,7 @@ public sealed partial class SqliteMemoryStore
     private ITimer? _scrubTimer;
     private int _scrubPending;
     private int _scrubbing;
-    private bool _disposed;
+    private bool _scrubStopped;
 
     /// <summary>
     /// Whether this store knows of an erasure whose content may still be recoverable from the files (a reader kept the
@@ -58,7 +58,7 @@ public sealed partial class SqliteMemoryStore
         lock (_scrubSync)
         {
             Volatile.Write(ref _scrubPending, 1);
-            if (_scrubTimer is null && !_disposed)
+            if (_scrubTimer is null && !_scrubStopped)
             {
                 _scrubTimer = _time.CreateTimer(static state => ((SqliteMemoryStore)state!).RetryScrub(), this, _options.ScrubRetryInterval, _options.ScrubRetryInterval);
             }
@@ -84,7 +84,7 @@ public sealed partial class SqliteMemoryStore
     {
         lock (_scrubSync)
         {
-            _disposed = true;
+            _scrubStopped = true;
             _scrubTimer?.Dispose();
             _scrubTimer = null;
         }
