@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using AgentMemory.Sqlite.Internal;
 using AgentMemory.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentMemory.Sqlite;
 
@@ -25,6 +27,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     private readonly ConnectionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteMemoryStoreOptions _options;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, long> _scopeIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, MemoryScope> _scopes = new();
     private readonly ConcurrentDictionary<long, ScopeCache> _caches = new();
@@ -34,10 +37,11 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
 
     /// <summary>Opens (creating or upgrading when needed) the store over the file named by <paramref name="options"/>.</summary>
     /// <param name="options">The options; <see cref="SqliteMemoryStoreOptions.ConnectionString"/> is required.</param>
-    /// <param name="timeProvider">The clock (default <see cref="TimeProvider.System"/>).</param>
+    /// <param name="timeProvider">The clock (default <see cref="TimeProvider.System"/>); it also drives the retries of a pending erasure scrub.</param>
+    /// <param name="logger">The logger (default none).</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="MemoryStoreException">The file cannot be opened or migrated.</exception>
-    public SqliteMemoryStore(SqliteMemoryStoreOptions options, TimeProvider? timeProvider = null)
+    public SqliteMemoryStore(SqliteMemoryStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqliteMemoryStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
@@ -59,6 +63,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AccessFlushInterval, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ScrubBusyTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ScrubRetryInterval, TimeSpan.Zero, nameof(options));
         if (!Enum.IsDefined(options.AccessRecording))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.AccessRecording, "Unknown access recording mode.");
@@ -75,6 +81,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         (options.Vectors ?? throw new ArgumentException("Vectors options are required.", nameof(options))).Validate();
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pool = new ConnectionPool(options);
         Initialize();
         if (options.AccessRecording == AccessRecordingMode.Deferred)
@@ -99,8 +106,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
 
     /// <summary>Writes the queued accesses (deferred access recording) and closes the store's connections.</summary>
+    /// <remarks>An erasure scrub still pending stays recorded in the file; the next store that opens it finishes it.</remarks>
     public void Dispose()
     {
+        StopScrubTimer();
         _accesses?.Dispose();
         _pool.Dispose();
         _caches.Clear();
@@ -122,6 +131,12 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
                 }
 
                 _dimension = stored ?? _options.Dimension ?? 0;
+                if (ReadScrubTicket(c) is not null)
+                {
+                    // An erasure of this or another (closed, crashed) store was not yet scrubbed from the files.
+                    MarkScrubPending();
+                }
+
                 return;
             }
             catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
@@ -160,6 +175,12 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
                 var result = body(c);
                 c.Transaction?.Commit();
                 c.CommitScopes(_scopeIds, _scopes);
+                if (mode == Transaction.Write && ScrubPending)
+                {
+                    c.EndTransaction();
+                    ScrubAfterWrite(c);
+                }
+
                 return result;
             }
             catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
@@ -194,9 +215,25 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     /// <summary>The row id of <paramref name="scope"/>, creating the row when missing (inside the caller's write transaction).</summary>
     private long EnsureScope(PooledConnection c, MemoryScope scope)
     {
-        if (_scopeIds.TryGetValue(scope.Key, out var id) || c.PendingScopes.TryGetValue(scope.Key, out id))
+        if (c.PendingScopes.TryGetValue(scope.Key, out var id))
         {
             return id;
+        }
+
+        if (_scopeIds.TryGetValue(scope.Key, out id))
+        {
+            // An erasure (of any process) retires a scope's row, so a cached id is checked once per transaction.
+            var current = c.Statement("SELECT count(*) FROM scopes WHERE id = ?1 AND key = ?2");
+            current.Bind(1, id);
+            current.Bind(2, scope.Key);
+            if (current.ExecuteScalarInt64() == 1)
+            {
+                c.PendingScopes[scope.Key] = id;
+                c.PendingScopeObjects[id] = scope;
+                return id;
+            }
+
+            _scopeIds.TryRemove(KeyValuePair.Create(scope.Key, id));
         }
 
         var insert = c.Command("INSERT INTO scopes(key, tenant, user_id, agent_id, session_id) VALUES ($key, $t, $u, $a, $s) ON CONFLICT(key) DO NOTHING");
@@ -214,7 +251,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         return id;
     }
 
-    /// <summary>The scope of a row id (cached; scope rows are never deleted, so ids are stable).</summary>
+    /// <summary>
+    /// The scope of a row id (cached; scope rows are never deleted, so ids are stable and never reused; an erasure retires
+    /// its scopes' rows, which no record, history, audit, quarantine or job row references afterwards).
+    /// </summary>
     private MemoryScope ScopeOf(PooledConnection c, long scopeId)
     {
         if (_scopes.TryGetValue(scopeId, out var scope) || c.PendingScopeObjects.TryGetValue(scopeId, out scope))

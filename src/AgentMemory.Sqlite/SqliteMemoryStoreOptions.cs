@@ -129,4 +129,28 @@ public sealed class SqliteMemoryStoreOptions
     /// <summary>The most index pages one incremental optimize (<see cref="LexicalMergeInterval"/>) rewrites; default 256.</summary>
     [Range(1, 1_000_000)]
     public int LexicalMergePages { get; set; } = 256;
+
+    /// <summary>The default <see cref="ScrubBusyTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultScrubBusyTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The default <see cref="ScrubRetryInterval"/>.</summary>
+    public static readonly TimeSpan DefaultScrubRetryInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one attempt to scrub the files after an erasure waits for the write lock and for readers to leave the WAL
+    /// (the busy timeout of its <c>wal_checkpoint(TRUNCATE)</c>); default 100 ms. That checkpoint holds the write lock
+    /// while it waits, so this is the longest an attempt can stall other writers. An attempt first runs a
+    /// <c>PASSIVE</c> checkpoint, which waits for no one, and skips the <c>TRUNCATE</c> when a reader's snapshot still
+    /// keeps pages from being copied (<see cref="ErasureReceipt.ScrubPending"/> is then true, and the scrub is retried).
+    /// </summary>
+    public TimeSpan ScrubBusyTimeout { get; set; } = DefaultScrubBusyTimeout;
+
+    /// <summary>
+    /// While an erasure's scrub is pending (a reader kept the checkpoint from copying the zeroed pages into the file and
+    /// emptying the WAL), how often the store retries it on a timer of its <see cref="TimeProvider"/>; default 10 s. The
+    /// store also retries after each of its own write transactions. The pending state is a row in the file's
+    /// <c>meta</c> table, written in the erasure's transaction and deleted once a checkpoint completes, so a store
+    /// that opens the file later finishes a scrub another (closed or crashed) store left pending.
+    /// </summary>
+    public TimeSpan ScrubRetryInterval { get; set; } = DefaultScrubRetryInterval;
 }

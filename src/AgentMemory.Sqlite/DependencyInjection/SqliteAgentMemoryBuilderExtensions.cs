@@ -1,6 +1,7 @@
 using AgentMemory;
 using AgentMemory.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -30,8 +31,9 @@ public static class SqliteAgentMemoryBuilderExtensions
             })
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.ConnectionString) && o.MaxTextLength > 0 && o.Dimension is null or > 0 && o.BusyRetries >= 0
-                    && o.MaxCachedScopes > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero,
-                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries and BusyTimeout not negative.")
+                    && o.MaxCachedScopes > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero
+                    && o.ScrubBusyTimeout >= TimeSpan.Zero && o.ScrubRetryInterval > TimeSpan.Zero,
+                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries, BusyTimeout and ScrubBusyTimeout not negative; ScrubRetryInterval positive.")
             .ValidateOnStart();
 
         services.RemoveAll<SqliteMemoryStore>();
@@ -39,7 +41,8 @@ public static class SqliteAgentMemoryBuilderExtensions
         services.RemoveAll<IFormationOutbox>();
         services.AddSingleton(sp => new SqliteMemoryStore(
             sp.GetRequiredService<IOptions<SqliteMemoryStoreOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILogger<SqliteMemoryStore>>()));
         services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<SqliteMemoryStore>());
         services.AddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<SqliteMemoryStore>());
         return builder;
