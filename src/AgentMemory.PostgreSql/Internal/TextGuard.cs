@@ -50,6 +50,14 @@ internal static class TextGuard
             : record with { Text = text!, Context = context, Topic = topic, Provenance = provenance!, Metadata = metadata! };
     }
 
+    /// <summary>The filter with lone surrogates replaced in its topic and metadata, so it matches what was stored (the same instance when there are none).</summary>
+    public static MemoryFilter Clean(MemoryFilter filter)
+    {
+        var topic = Clean(filter.Topic);
+        var metadata = Clean(filter.Metadata);
+        return ReferenceEquals(topic, filter.Topic) && ReferenceEquals(metadata, filter.Metadata) ? filter : filter with { Topic = topic, Metadata = metadata };
+    }
+
     /// <summary>The provenance with lone surrogates replaced (the same instance when there are none).</summary>
     public static MemoryProvenance? Clean(MemoryProvenance? provenance)
     {
