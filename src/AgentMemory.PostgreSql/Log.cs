@@ -17,9 +17,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The {Store} store erased a scope in schema '{Schema}' but the scrub after erasure did not complete; the receipt says the scrub is pending.")]
     public static partial void ScrubAfterErasureFailed(ILogger logger, string store, string schema, Exception exception);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "The {Store} store did not compact pg_statistic while scrubbing schema '{Schema}': the role is neither the database owner nor a superuser, so old column samples stay until the catalog is vacuumed.")]
-    public static partial void ScrubStatisticsSkipped(ILogger logger, string store, string schema);
-
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "The {Store} store skipped CHECKPOINT while scrubbing schema '{Schema}': the role lacks superuser or pg_checkpoint.")]
     public static partial void ScrubCheckpointSkipped(ILogger logger, string store, string schema);
 }

@@ -28,10 +28,10 @@ public sealed partial class PostgreSqlMemoryStore
 
     /// <summary>
     /// Removes erased content from the database's files: rewrites every table of the store's schema that can hold text
-    /// or scope ids (memories with their TOAST and indexes including the full-text index, history, quarantine, the outbox,
-    /// the audit trail and the scope versions) with <c>VACUUM (FULL, ANALYZE)</c>, compacts the planner's statistics catalog
-    /// (<c>pg_statistic</c>, which keeps sample column values) when the role may, and runs <c>CHECKPOINT</c> when the role
-    /// may. A plain <c>DELETE</c> or <c>VACUUM</c> leaves deleted tuples' bytes in the pages; only a rewrite drops them.
+    /// or scope ids (memories with their TOAST tables and indexes, the full-text index included, history, quarantine, the
+    /// outbox, the audit trail and the scope versions) with <c>VACUUM (FULL, ANALYZE)</c>, then runs <c>CHECKPOINT</c> when
+    /// the role may. A <c>DELETE</c>, or a plain <c>VACUUM</c>, leaves deleted tuples' bytes in the pages; only a rewrite
+    /// drops them. The planner's statistics never hold these columns' values (schema version 3 turns their sampling off).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -43,15 +43,15 @@ public sealed partial class PostgreSqlMemoryStore
     /// It runs outside any transaction (<c>VACUUM</c> cannot run inside one) and needs about the table's size in free disk.
     /// </para>
     /// <para>
-    /// <b>Privileges:</b> the role must own the tables (it does when the store created them). Compacting <c>pg_statistic</c>
-    /// needs the database owner or a superuser, <c>CHECKPOINT</c> a superuser or <c>pg_checkpoint</c>; without them those
-    /// steps are skipped and the report says so (the rewrite has already truncated the old files when it commits).
+    /// <b>Privileges:</b> the role must own the tables (it does when the store created them). <c>CHECKPOINT</c> needs a
+    /// superuser or <c>pg_checkpoint</c>; without it that step is skipped and the report says so (the old files are already
+    /// truncated when each rewrite commits; the checkpoint only forces everything to disk).
     /// </para>
     /// <para>
     /// <b>Not covered:</b> write-ahead log segments (and WAL archives, replicas and backups) keep the content until they are
     /// recycled, overwritten or expire; the operating system may keep freed blocks on disk.
-    /// </para>
     /// The pending flag (<see cref="IsScrubPendingAsync"/>) is cleared only when no erasure committed while the scrub ran.
+    /// </para>
     /// </remarks>
     /// <param name="cancellationToken">Cancels the scrub (the table being rewritten keeps its old files; the flag stays set).</param>
     /// <returns>What was rewritten and how long it took.</returns>
@@ -110,20 +110,6 @@ public sealed partial class PostgreSqlMemoryStore
                     await ScalarAsync(connection, $"VACUUM (FULL, ANALYZE) {_s}.{table}", cancellationToken).ConfigureAwait(false);
                 }
 
-                // ANALYZE above replaced the tables' sample values; the old ones stay as dead tuples in the catalog until it is rewritten too.
-                var statistics = (bool)(await ScalarAsync(connection, """
-                    SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER')
-                    FROM pg_roles r CROSS JOIN pg_database d WHERE r.rolname = current_user AND d.datname = current_database()
-                    """, cancellationToken).ConfigureAwait(false))!;
-                if (statistics)
-                {
-                    await ScalarAsync(connection, "VACUUM (FULL) pg_catalog.pg_statistic", cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    Log.ScrubStatisticsSkipped(_logger, Name, _s);
-                }
-
                 var checkpointed = true;
                 try
                 {
@@ -142,7 +128,7 @@ public sealed partial class PostgreSqlMemoryStore
                     await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var report = new PostgreSqlScrubReport(ScrubTables, statistics, checkpointed, _time.GetElapsedTime(started));
+                var report = new PostgreSqlScrubReport(ScrubTables, checkpointed, _time.GetElapsedTime(started));
                 Log.Scrubbed(_logger, Name, _s, ScrubTables.Length, report.Duration.TotalMilliseconds);
                 return report;
             }

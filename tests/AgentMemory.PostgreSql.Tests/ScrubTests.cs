@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace AgentMemory.PostgreSql.Tests;
 
 /// <summary>What an erasure leaves in PostgreSQL's files, and what <see cref="PostgreSqlMemoryStore.ScrubAsync"/> removes (real server).</summary>
-public sealed class ScrubTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+public sealed class ScrubTests(DatabaseFixture database, ITestOutputHelper output) : IClassFixture<DatabaseFixture>
 {
     private static readonly string[] ScrubbedTables = ["memories", "memory_history", "quarantine", "formation_jobs", "audit", "scope_versions"];
 
@@ -42,7 +43,7 @@ public sealed class ScrubTests(DatabaseFixture database) : IClassFixture<Databas
         await store.RecordAccessAsync(keptUser, [], null);
 
         await using var admin = await source.OpenConnectionAsync();
-        await ExecAsync(admin, $"ANALYZE {string.Join(", ", ScrubbedTables.Select(t => $"{schema}.{t}"))}"); // as autovacuum would: samples in pg_statistic
+        await ExecAsync(admin, $"ANALYZE {string.Join(", ", ScrubbedTables.Select(t => $"{schema}.{t}"))}"); // as autovacuum would: pg_statistic must not sample text or ids
 
         var receipt = await store.EraseAsync(user);
 
@@ -51,17 +52,18 @@ public sealed class ScrubTests(DatabaseFixture database) : IClassFixture<Databas
         (await store.IsScrubPendingAsync()).Should().BeTrue();
         await ExecAsync(admin, $"VACUUM {string.Join(", ", ScrubbedTables.Select(t => $"{schema}.{t}"))}");
         var before = (await RelationFileProbe.OpenAsync(admin, schema)).Find(erased.Values);
+        output.WriteLine("Before the scrub: " + Describe(erased, before));
         before.Where(f => f.Value.Count > 0).Should().NotBeEmpty("DELETE, plain VACUUM and CHECKPOINT leave erased bytes in the files (the probe must see them, or its clean result below proves nothing)");
 
         var report = await store.ScrubAsync();
 
         report.Tables.Should().BeEquivalentTo(ScrubbedTables);
-        report.StatisticsCompacted.Should().BeTrue("the test role is a superuser");
         report.Checkpointed.Should().BeTrue();
         (await store.IsScrubPendingAsync()).Should().BeFalse();
         var probe = await RelationFileProbe.OpenAsync(admin, schema);
         probe.Relations.Should().Contain(r => r.StartsWith("pg_toast.", StringComparison.Ordinal)).And.Contain($"{schema}.memories_tsv_ix");
         var after = probe.Find(erased.Values.Concat(kept.Values));
+        output.WriteLine($"Scrub took {report.Duration.TotalMilliseconds:F0} ms. After: " + Describe(erased, after) + " | kept: " + Describe(kept, after));
         erased.Where(e => after[e.Value].Count > 0).Select(e => $"{e.Key}: {string.Join(", ", after[e.Value])}")
             .Should().BeEmpty("no erased text or identifier may remain in the database's files after the scrub");
         after[K("text")].Should().Contain(f => f.StartsWith($"{schema}.memories (", StringComparison.Ordinal), "the probe finds kept text in the heap")
@@ -118,6 +120,9 @@ public sealed class ScrubTests(DatabaseFixture database) : IClassFixture<Databas
         await store.ScrubAsync();
         (await store.IsScrubPendingAsync()).Should().BeFalse();
     }
+
+    private static string Describe(Dictionary<string, string> markers, Dictionary<string, List<string>> found)
+        => string.Join("; ", markers.Select(m => $"{m.Key} in [{string.Join(", ", found[m.Value])}]"));
 
     private static MemoryRecord Record(MemoryScope scope, string text, int axis) => new()
     {
