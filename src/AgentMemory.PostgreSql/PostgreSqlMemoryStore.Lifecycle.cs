@@ -171,7 +171,7 @@ public sealed partial class PostgreSqlMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
-        item = item with { Text = TextGuard.Clean(item.Text)!, Reason = TextGuard.Clean(item.Reason)!, Provenance = TextGuard.Clean(item.Provenance)! };
+        item = item with { Reason = TextGuard.Clean(item.Reason)!, Provenance = TextGuard.Clean(item.Provenance)! };
         MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
         TextGuard.Check(item.Text, nameof(item));
         TextGuard.Check(item.Reason, nameof(item));

@@ -106,7 +106,6 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(record);
-        record = TextGuard.Clean(record);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);
         TextGuard.Check(record);
@@ -163,7 +162,6 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
             throw new ArgumentOutOfRangeException(nameof(change), change, "An update is Updated or Superseded.");
         }
 
-        record = TextGuard.Clean(record);
         reason = TextGuard.Clean(reason);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);

@@ -3,8 +3,9 @@ using System.Text;
 namespace AgentMemory.PostgreSql.Tests;
 
 /// <summary>
-/// Ill-formed UTF-16 (lone surrogates) against a real server: text the store writes gets U+FFFD in their place, the
-/// documented rule, and nothing the store sends ever fails with a raw <see cref="EncoderFallbackException"/>.
+/// Ill-formed UTF-16 (lone surrogates) against a real server: a record's fields and quarantined text are rejected as
+/// <see cref="MemoryValidationError.IllFormedText"/> (IAgentMemory repairs them first), every other text the store writes
+/// or compares gets U+FFFD in their place, and nothing ever fails with a raw <see cref="EncoderFallbackException"/>.
 /// </summary>
 public sealed class TextEncodingTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
@@ -29,41 +30,35 @@ public sealed class TextEncodingTests(DatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
-    public async Task AddAsync_LoneSurrogatesInEveryTextField_StoresReplacementCharacter()
+    public async Task AddAsync_LoneSurrogateInAnyRecordField_IsRejectedAsIllFormedText()
     {
-        var added = await Store.AddAsync(new MemoryRecord
+        MemoryRecord Record() => new() { Id = Guid.NewGuid(), Scope = _scope, Kind = MemoryKind.Semantic, Text = "likes tea" };
+        var records = new[]
         {
-            Id = Guid.NewGuid(),
-            Scope = _scope,
-            Kind = MemoryKind.Semantic,
-            Text = $"cut mid-emoji {High} here, whole 😀 kept",
-            Context = $"{Low} context",
-            Topic = $"travel{High}",
-            Provenance = new MemoryProvenance(MemorySource.User, $"speaker{Low}", $"ref{High}{High}"),
-            Metadata = new Dictionary<string, string> { [$"key{High}"] = $"value{Low}", ["ok"] = "😀" },
-        });
+            Record() with { Text = $"cut mid-emoji {High}" },
+            Record() with { Context = $"{Low} context" },
+            Record() with { Topic = $"travel{High}" },
+            Record() with { Provenance = new MemoryProvenance(MemorySource.User, $"speaker{Low}") },
+            Record() with { Metadata = new Dictionary<string, string> { [$"key{High}"] = "v" } },
+        };
 
-        var stored = await Store.GetAsync(_scope, added.Id);
+        foreach (var record in records)
+        {
+            var thrown = await Store.Invoking(s => s.AddAsync(record)).Should().ThrowAsync<InvalidMemoryException>();
+            thrown.Which.Error.Should().Be(MemoryValidationError.IllFormedText);
+        }
 
-        stored.Should().NotBeNull();
-        stored!.Text.Should().Be("cut mid-emoji \uFFFD here, whole 😀 kept");
-        stored.Context.Should().Be("\uFFFD context");
-        stored.Topic.Should().Be("travel\uFFFD");
-        stored.Provenance.Speaker.Should().Be("speaker\uFFFD");
-        stored.Provenance.Reference.Should().Be("ref\uFFFD\uFFFD");
-        stored.Metadata.Should().BeEquivalentTo(new Dictionary<string, string> { ["key\uFFFD"] = "value\uFFFD", ["ok"] = "😀" });
-        added.Text.Should().Be(stored.Text, "the returned record is what was stored");
+        (await Store.CountAsync(_scope)).Should().Be(0);
     }
 
     [Fact]
-    public async Task UpdateAndDeleteAsync_LoneSurrogatesInTextAndReason_StoreReplacementCharacter()
+    public async Task UpdateAndDeleteAsync_LoneSurrogateInReason_StoresReplacementCharacter()
     {
         var added = await Store.AddAsync(new MemoryRecord { Id = Guid.NewGuid(), Scope = _scope, Kind = MemoryKind.Semantic, Text = "likes tea" });
 
-        var updated = await Store.UpdateAsync(added with { Text = $"likes {Low}tea" }, reason: $"fix{High}");
+        await Store.UpdateAsync(added with { Text = "likes green tea" }, reason: $"fix{High}");
         await Store.DeleteAsync(_scope, added.Id, reason: $"gone{Low}");
 
-        updated.Text.Should().Be("likes \uFFFDtea");
         var history = await Store.GetHistoryAsync(_scope, added.Id);
         history.Select(h => h.Reason).Should().Contain(["fix\uFFFD", "gone\uFFFD"]);
     }
@@ -71,7 +66,7 @@ public sealed class TextEncodingTests(DatabaseFixture database) : IClassFixture<
     [Fact]
     public async Task QuarantineAuditAndOutbox_LoneSurrogates_StoreReplacementCharacter()
     {
-        await Store.QuarantineAsync(new QuarantinedMemory { Id = Guid.NewGuid(), Scope = _scope, Text = $"blocked {High}", Provenance = new MemoryProvenance(MemorySource.User, $"s{Low}"), Reason = $"pii{Low}", At = DateTimeOffset.UtcNow });
+        await Store.QuarantineAsync(new QuarantinedMemory { Id = Guid.NewGuid(), Scope = _scope, Text = "blocked text", Provenance = new MemoryProvenance(MemorySource.User, $"s{Low}"), Reason = $"pii{Low}", At = DateTimeOffset.UtcNow });
         await Store.AppendAuditAsync(new AuditEntry { At = DateTimeOffset.UtcNow, Action = AuditAction.Exported, Scope = _scope, Detail = $"detail{High}", QueryHash = $"h{Low}" });
         await Store.RecordAccessAsync(_scope, [], $"q{High}");
         var job = new FormationJob { Id = Guid.NewGuid(), Scope = _scope, Payload = $"{{\"text\":\"cut {High}\"}}", EnqueuedAt = DateTimeOffset.UtcNow, LastError = $"e{Low}" };
@@ -92,16 +87,27 @@ public sealed class TextEncodingTests(DatabaseFixture database) : IClassFixture<
             audit.Add(a);
         }
 
-        quarantined.Should().ContainSingle().Which.Should().Match<QuarantinedMemory>(q => q.Text == "blocked \uFFFD" && q.Reason == "pii\uFFFD" && q.Provenance.Speaker == "s\uFFFD");
+        quarantined.Should().ContainSingle().Which.Should().Match<QuarantinedMemory>(q => q.Reason == "pii\uFFFD" && q.Provenance.Speaker == "s\uFFFD");
         audit.Should().Contain(a => a.Detail == "detail\uFFFD" && a.QueryHash == "h\uFFFD").And.Contain(a => a.QueryHash == "q\uFFFD");
         claimed.Should().ContainSingle().Which.Payload.Should().Be("{\"text\":\"cut \uFFFD\"}");
         reclaimed.Should().ContainSingle().Which.LastError.Should().Be("failed \uFFFD");
     }
 
     [Fact]
-    public async Task ListAsync_FilterWithLoneSurrogates_MatchesTheReplacedValues()
+    public async Task QuarantineAsync_LoneSurrogateInText_IsRejectedAsIllFormedText()
     {
-        await Store.AddAsync(new MemoryRecord { Id = Guid.NewGuid(), Scope = _scope, Kind = MemoryKind.Semantic, Text = "likes tea", Topic = $"t{High}", Metadata = new Dictionary<string, string> { ["k"] = $"v{Low}" } });
+        var item = new QuarantinedMemory { Id = Guid.NewGuid(), Scope = _scope, Text = $"blocked {High}", Provenance = MemoryProvenance.FromUser, Reason = "pii", At = DateTimeOffset.UtcNow };
+
+        var thrown = await Store.Invoking(s => s.QuarantineAsync(item)).Should().ThrowAsync<InvalidMemoryException>();
+
+        thrown.Which.Error.Should().Be(MemoryValidationError.IllFormedText);
+    }
+
+    [Fact]
+    public async Task ListAndSearchAsync_FilterWithLoneSurrogates_MatchesTheRepairedValues()
+    {
+        // What IAgentMemory stores for a topic and metadata value cut mid-emoji: U+FFFD in place of the lone surrogate.
+        await Store.AddAsync(new MemoryRecord { Id = Guid.NewGuid(), Scope = _scope, Kind = MemoryKind.Semantic, Text = "likes tea", Topic = "t\uFFFD", Metadata = new Dictionary<string, string> { ["k"] = "v\uFFFD" } });
         var filter = new MemoryFilter { Topic = $"t{Low}", Metadata = new Dictionary<string, string> { ["k"] = $"v{High}" } };
 
         var found = new List<MemoryRecord>();

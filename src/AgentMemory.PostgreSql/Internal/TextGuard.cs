@@ -3,17 +3,17 @@ using System.Text;
 namespace AgentMemory.PostgreSql.Internal;
 
 /// <summary>
-/// Makes text storable in PostgreSQL. Npgsql encodes strict UTF-8, so a lone surrogate (ill-formed UTF-16, e.g. a chat
-/// message cut mid-emoji) would fail the whole call with a raw <see cref="EncoderFallbackException"/>: lone surrogates in
-/// memory text, context, topic, metadata, provenance, reasons and queries are replaced with U+FFFD before they are sent,
-/// the library's documented rule. PostgreSQL text cannot hold U+0000: such input is rejected up front as invalid.
-/// Identifiers (scope ids, worker ids) are never rewritten, since two ids would become one; one that cannot be encoded
-/// fails with <see cref="InvalidMemoryException"/> (see <see cref="Unencodable"/>).
+/// Makes text storable in PostgreSQL. Npgsql encodes strict UTF-8, so a lone surrogate would fail a call with a raw
+/// <see cref="EncoderFallbackException"/>. A record's fields and a quarantined item's text are validated by the core
+/// (<see cref="Storage.MemoryRecordValidator"/> rejects ill-formed text with <see cref="MemoryValidationError.IllFormedText"/>;
+/// <see cref="IAgentMemory"/> repairs it before it gets here). The other text the store writes or compares — reasons,
+/// audit details and query hashes, outbox payloads and errors, a quarantined item's reason and provenance, query filters —
+/// has lone surrogates replaced with U+FFFD, the library's rule (the core's equivalent helper is internal to it). Identifiers are never
+/// rewritten (two ids would become one): one that cannot be encoded fails with <see cref="Unencodable"/>'s typed error.
+/// PostgreSQL text cannot hold U+0000: such input is rejected up front as invalid.
 /// </summary>
 internal static class TextGuard
 {
-    private const char Replacement = '\uFFFD';
-
     public static void Check(MemoryRecord record)
     {
         Check(record.Text, nameof(record));
@@ -36,18 +36,28 @@ internal static class TextGuard
         }
     }
 
-    /// <summary>The record with lone surrogates replaced in every text field it stores (the same instance when there are none).</summary>
-    public static MemoryRecord Clean(MemoryRecord record)
+    /// <summary>The text with each lone surrogate replaced by U+FFFD (the same instance when there is none).</summary>
+    public static string? Clean(string? text)
     {
-        var text = Clean(record.Text);
-        var context = Clean(record.Context);
-        var topic = Clean(record.Topic);
-        var provenance = Clean(record.Provenance);
-        var metadata = Clean(record.Metadata);
-        return ReferenceEquals(text, record.Text) && ReferenceEquals(context, record.Context) && ReferenceEquals(topic, record.Topic)
-            && ReferenceEquals(provenance, record.Provenance) && ReferenceEquals(metadata, record.Metadata)
-            ? record
-            : record with { Text = text!, Context = context, Topic = topic, Provenance = provenance!, Metadata = metadata! };
+        if (text is null || IndexOfLoneSurrogate(text) is not (var first and >= 0))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The filter with lone surrogates replaced in its topic and metadata, so it matches what was stored (the same instance when there are none).</summary>
@@ -74,12 +84,12 @@ internal static class TextGuard
     }
 
     /// <summary>
-    /// The metadata with lone surrogates replaced in keys and values (the same instance when there are none). Two keys
+    /// Filter metadata with lone surrogates replaced in keys and values (the same instance when there are none). Two keys
     /// that differ only in their ill-formed code units become one; the later entry wins, as a repeated key would.
     /// </summary>
     public static IReadOnlyDictionary<string, string>? Clean(IReadOnlyDictionary<string, string>? metadata)
     {
-        if (metadata is null || metadata.All(p => !HasLoneSurrogate(p.Key) && !HasLoneSurrogate(p.Value)))
+        if (metadata is null || metadata.All(p => IndexOfLoneSurrogate(p.Key) < 0 && IndexOfLoneSurrogate(p.Value) < 0))
         {
             return metadata;
         }
@@ -93,49 +103,19 @@ internal static class TextGuard
         return result.AsReadOnly();
     }
 
-    /// <summary>The text with each lone surrogate replaced by U+FFFD (the same instance when there is none).</summary>
-    public static string? Clean(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (first < 0 || !HasLoneSurrogate(text, first))
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = first; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = Replacement;
-            }
-        }
-
-        return new string(chars);
-    }
-
     /// <summary>The typed error for a value Npgsql could not encode (an identifier holding a lone surrogate).</summary>
     public static InvalidMemoryException Unencodable()
-        => new(MemoryValidationError.InvalidField, "A value sent to PostgreSQL is not well-formed UTF-16 (it holds a lone surrogate); identifiers must be well-formed Unicode.");
+        => new(MemoryValidationError.IllFormedText, "A value sent to PostgreSQL is not well-formed UTF-16 (it holds a lone surrogate); identifiers must be well-formed Unicode.");
 
-    private static bool HasLoneSurrogate(string text)
+    private static int IndexOfLoneSurrogate(string text)
     {
-        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        return first >= 0 && HasLoneSurrogate(text, first);
-    }
+        var i = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (i < 0)
+        {
+            return -1;
+        }
 
-    private static bool HasLoneSurrogate(string text, int from)
-    {
-        for (var i = from; i < text.Length; i++)
+        for (; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -143,10 +123,10 @@ internal static class TextGuard
             }
             else if (char.IsSurrogate(text[i]))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }
