@@ -14,6 +14,7 @@ public sealed partial class PostgreSqlMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(ids);
+        queryHash = TextGuard.Clean(queryHash);
         var now = Columns.Micro(_time.GetUtcNow());
         var writeId = Guid.NewGuid();
 
@@ -42,10 +43,21 @@ public sealed partial class PostgreSqlMemoryStore
 
     /// <inheritdoc />
     /// <remarks>
+    /// <para>
     /// One transaction deletes the scope's records (with their full-text entries and vectors), history, quarantined items,
-    /// queued jobs and version rows; this instance drops its cached vectors, and every other instance drops its own on its
-    /// next recall (the version rows are gone). Deleted tuples stay in PostgreSQL's free space and WAL until vacuum and
-    /// checkpoints recycle them; see the README for what an operator does where that matters.
+    /// queued jobs and version rows, and rewrites the scope's audit trail to a random pseudonym scope
+    /// (<see cref="MemoryErasure.CreateAuditScope"/>, returned as <see cref="ErasureReceipt.AuditScope"/>) with every query
+    /// hash dropped, so no audit row names the erased ids. This instance drops its cached vectors, and every other
+    /// instance drops its own on its next recall (the version rows are gone).
+    /// </para>
+    /// <para>
+    /// Deleted rows stay readable in the relation files (heap, TOAST and index pages, and the planner's statistics) until
+    /// the tables are rewritten: the receipt says so with <see cref="ErasureReceipt.ScrubPending"/> = true, and
+    /// <see cref="ScrubAsync"/> (which takes an exclusive lock per table) removes them. With
+    /// <see cref="PostgreSqlMemoryStoreOptions.ScrubAfterErasure"/> this method runs that scrub itself after the erasure
+    /// commits and returns <see cref="ErasureReceipt.ScrubPending"/> = false when it succeeded; when the scrub fails or is
+    /// cancelled, the committed erasure's receipt is still returned, with <see cref="ErasureReceipt.ScrubPending"/> = true.
+    /// </para>
     /// </remarks>
     public async Task<ErasureReceipt> EraseAsync(MemoryScope scope, CancellationToken cancellationToken = default)
     {
@@ -53,6 +65,7 @@ public sealed partial class PostgreSqlMemoryStore
         ArgumentNullException.ThrowIfNull(scope);
         var now = Columns.Micro(_time.GetUtcNow());
         var writeId = Guid.NewGuid();
+        var auditScope = MemoryErasure.CreateAuditScope(scope);
         var receipt = await WriteAsync("erase", writeId, async (c, tx, ct) =>
         {
             var counts = new long[4];
@@ -63,16 +76,38 @@ public sealed partial class PostgreSqlMemoryStore
             }
 
             await ExecAsync(c, tx, $"DELETE FROM {_s}.scope_versions m WHERE {Columns.Within}", p => Columns.AddScope(p, scope), ct).ConfigureAwait(false);
-            await ExecuteBatchAsync(c, tx, [AuditCommand(new AuditEntry { At = now, Action = AuditAction.Erased, Scope = scope, Count = counts[0] }, writeId, counts)], ct).ConfigureAwait(false);
-            return new ErasureReceipt(scope, counts[0], counts[1], counts[2], counts[3], now);
+            await ExecAsync(c, tx, $"""
+                UPDATE {_s}.audit m SET tenant_id = @pt, user_id = @pu, agent_id = @pa, session_id = @ps, query_hash = NULL WHERE {Columns.Within}
+                """, p =>
+            {
+                Columns.AddScope(p, scope);
+                p.AddWithValue("pt", auditScope.TenantId);
+                p.AddWithValue("pu", Columns.Part(auditScope.UserId));
+                p.AddWithValue("pa", Columns.Part(auditScope.AgentId));
+                p.AddWithValue("ps", Columns.Part(auditScope.SessionId));
+            }, ct).ConfigureAwait(false);
+
+            // A new value on every erasure: a scrub clears the flag only when no erasure committed while it ran.
+            await ExecAsync(c, tx, $"""
+                INSERT INTO {_s}.settings (key, value) VALUES ('{ScrubPendingKey}', @w) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, p => p.AddWithValue("w", writeId.ToString("N")), ct).ConfigureAwait(false);
+            await ExecuteBatchAsync(c, tx, [AuditCommand(new AuditEntry { At = now, Action = AuditAction.Erased, Scope = auditScope, Count = counts[0] }, writeId, counts)], ct).ConfigureAwait(false);
+            return new ErasureReceipt(scope, counts[0], counts[1], counts[2], counts[3], now) { AuditScope = auditScope, ScrubPending = true };
         }, applied: async (c, ct) =>
         {
-            await using var cmd = new NpgsqlCommand($"SELECT receipt FROM {_s}.audit WHERE write_id = @w", c);
+            await using var cmd = new NpgsqlCommand($"SELECT receipt, tenant_id, user_id, agent_id, session_id FROM {_s}.audit WHERE write_id = @w", c);
             cmd.Parameters.AddWithValue("w", writeId);
-            var counts = (long[])(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-            return new ErasureReceipt(scope, counts[0], counts[1], counts[2], counts[3], now);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            var counts = reader.GetFieldValue<long[]>(0);
+            return new ErasureReceipt(scope, counts[0], counts[1], counts[2], counts[3], now) { AuditScope = Columns.ReadScope(reader, 1), ScrubPending = true };
         }, cancellationToken).ConfigureAwait(false);
         _cache.RemoveWithin(scope);
+        if (_options.ScrubAfterErasure && await TryScrubAfterErasureAsync(cancellationToken).ConfigureAwait(false))
+        {
+            receipt = receipt with { ScrubPending = false };
+        }
+
         return receipt;
     }
 
@@ -136,6 +171,7 @@ public sealed partial class PostgreSqlMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
+        item = item with { Reason = TextGuard.Clean(item.Reason)!, Provenance = TextGuard.Clean(item.Provenance)! };
         MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
         TextGuard.Check(item.Text, nameof(item));
         TextGuard.Check(item.Reason, nameof(item));
@@ -206,6 +242,7 @@ public sealed partial class PostgreSqlMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        entry = entry with { Detail = TextGuard.Clean(entry.Detail), QueryHash = TextGuard.Clean(entry.QueryHash) };
         TextGuard.Check(entry.Detail, nameof(entry));
         TextGuard.Check(entry.QueryHash, nameof(entry));
         var writeId = Guid.NewGuid();

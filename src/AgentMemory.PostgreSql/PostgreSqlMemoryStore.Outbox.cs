@@ -14,6 +14,7 @@ public sealed partial class PostgreSqlMemoryStore
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(job.Scope, nameof(job));
         ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
+        job = job with { Payload = TextGuard.Clean(job.Payload)!, LastError = TextGuard.Clean(job.LastError) };
         TextGuard.Check(job.Payload, nameof(job));
         if (job.Id == Guid.Empty)
         {
@@ -121,6 +122,7 @@ public sealed partial class PostgreSqlMemoryStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(workerId);
+        failure = TextGuard.Clean(failure)!;
 
         // Guarded by the lease owner: once applied, the worker no longer matches, so a retry changes nothing.
         return WriteAsync("release", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""

@@ -130,13 +130,13 @@ public sealed partial class PostgreSqlMemoryStore
         if (filter.Topic is { } topic)
         {
             sql.Append(" AND lower(m.topic) = lower(@topic)");
-            p.AddWithValue("topic", topic);
+            p.AddWithValue("topic", TextGuard.Clean(topic)!);
         }
 
         if (filter.Metadata is { Count: > 0 } metadata)
         {
             sql.Append(" AND m.metadata @> @meta::jsonb");
-            p.AddWithValue("meta", MetadataJson.Write(metadata)!);
+            p.AddWithValue("meta", MetadataJson.Write(TextGuard.Clean(metadata))!);
         }
 
         if (filter.OccurredAfter is { } after)

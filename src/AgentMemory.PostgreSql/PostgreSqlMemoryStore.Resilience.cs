@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Text;
+using AgentMemory.PostgreSql.Internal;
 using Npgsql;
 
 namespace AgentMemory.PostgreSql;
@@ -24,6 +26,10 @@ public sealed partial class PostgreSqlMemoryStore
             catch (Exception ex) when (attempt < _options.MaxRetries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
                 await BackOffAsync(operation, attempt, ex, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EncoderFallbackException)
+            {
+                throw TextGuard.Unencodable();
             }
             catch (Exception ex) when (Wrap(ex))
             {
@@ -65,6 +71,10 @@ public sealed partial class PostgreSqlMemoryStore
             catch (Exception ex) when (attempt < _options.MaxRetries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
                 await BackOffAsync(operation, attempt, ex, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EncoderFallbackException)
+            {
+                throw TextGuard.Unencodable();
             }
             catch (Exception ex) when (Wrap(ex))
             {

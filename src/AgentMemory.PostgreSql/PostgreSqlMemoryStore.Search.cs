@@ -43,7 +43,7 @@ public sealed partial class PostgreSqlMemoryStore
             return MemorySearchResult.Empty;
         }
 
-        var filter = request.Filter ?? MemoryFilter.None;
+        var filter = TextGuard.Clean(request.Filter ?? MemoryFilter.None);
         var now = _time.GetUtcNow();
         var visible = request.Scope.VisibleScopes();
         return await ReadAsync("search", async (c, ct) =>

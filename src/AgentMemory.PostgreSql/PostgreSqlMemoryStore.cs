@@ -162,6 +162,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
             throw new ArgumentOutOfRangeException(nameof(change), change, "An update is Updated or Superseded.");
         }
 
+        reason = TextGuard.Clean(reason);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         MemoryRecordValidator.Validate(record, _options.MaxTextLength, Dimension);
         TextGuard.Check(record);
@@ -216,6 +217,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
+        reason = TextGuard.Clean(reason);
         var action = MemoryRecordVersioning.RemovalAuditAction(change);
         var now = Columns.Micro(_time.GetUtcNow());
         var writeId = Guid.NewGuid();

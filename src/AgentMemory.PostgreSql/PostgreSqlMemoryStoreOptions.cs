@@ -37,6 +37,20 @@ public sealed partial class PostgreSqlMemoryStoreOptions
     /// <summary>Whether the library creates and migrates its schema on first use (default true).</summary>
     public bool AutoMigrate { get; set; } = true;
 
+    /// <summary>
+    /// Whether <see cref="PostgreSqlMemoryStore.EraseAsync"/> runs <see cref="PostgreSqlMemoryStore.ScrubAsync"/> itself
+    /// once the erasure has committed (default false). Each erasure then rewrites the store's tables under an exclusive
+    /// lock per table, stalling every instance's reads and writes of that table meanwhile: fit for small stores or rare
+    /// erasures; otherwise leave it off and schedule <see cref="PostgreSqlMemoryStore.ScrubAsync"/> off-peak.
+    /// </summary>
+    public bool ScrubAfterErasure { get; set; }
+
+    /// <summary>
+    /// How long a scrub waits for each table's exclusive lock before failing (default 5 s; zero waits indefinitely).
+    /// While it waits, every other query on that table queues behind it, so a short timeout bounds that stall.
+    /// </summary>
+    public TimeSpan ScrubLockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every invalid setting.</summary>
     public void Validate()
     {
@@ -74,6 +88,11 @@ public sealed partial class PostgreSqlMemoryStoreOptions
         if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromMinutes(1))
         {
             failures.Add("RetryBaseDelay must be within [0, 1 minute].");
+        }
+
+        if (ScrubLockTimeout < TimeSpan.Zero || ScrubLockTimeout > TimeSpan.FromHours(1))
+        {
+            failures.Add("ScrubLockTimeout must be within [0, 1 hour].");
         }
 
         if (MaxCachedScopes < 1)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentMemory.PostgreSql.Schema;
 using Npgsql;
 
 namespace AgentMemory.PostgreSql.Tests;
@@ -117,7 +118,7 @@ public sealed class MultiInstanceTests(DatabaseFixture database) : IClassFixture
 
         await using var connection = await _sources[0].OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM {_schema}.schema_version", connection);
-        ((long)(await cmd.ExecuteScalarAsync())!).Should().Be(2, "versions 1 and 2 are each applied once");
+        ((long)(await cmd.ExecuteScalarAsync())!).Should().Be(PostgreSqlSchema.CurrentVersion, "every version is applied exactly once");
     }
 
     private PostgreSqlMemoryStore NewStore()

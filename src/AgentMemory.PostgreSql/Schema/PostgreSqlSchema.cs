@@ -11,7 +11,7 @@ namespace AgentMemory.PostgreSql.Schema;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
@@ -44,6 +44,12 @@ internal static class PostgreSqlSchema
         {
             await ExecAsync(connection, tx, Version2(options), cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (2)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found < 3)
+        {
+            await ExecAsync(connection, tx, Version3(options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (3)", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -130,6 +136,44 @@ internal static class PostgreSqlSchema
                 setweight(to_tsvector('{cfg}'::regconfig, text), 'A') || setweight(to_tsvector('{cfg}'::regconfig, coalesce(context, '')), 'B')) STORED;
             CREATE INDEX memories_tsv_ix ON {s}.memories USING gin (tsv);
             """;
+    }
+
+    /// <summary>The columns that can hold memory text or an identifier: the planner never samples them (see <see cref="Version3"/>).</summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> UnsampledColumns = new Dictionary<string, string[]>
+    {
+        ["memories"] = ["tenant_id", "user_id", "agent_id", "session_id", "text", "topic", "speaker", "reference", "metadata", "context", "tsv"],
+        ["memory_history"] = ["tenant_id", "user_id", "agent_id", "session_id", "previous_text", "new_text", "reason"],
+        ["quarantine"] = ["tenant_id", "user_id", "agent_id", "session_id", "text", "speaker", "reference", "reason"],
+        ["scope_versions"] = ["tenant_id", "user_id", "agent_id", "session_id"],
+        ["audit"] = ["tenant_id", "user_id", "agent_id", "session_id", "query_hash", "detail"],
+        ["formation_jobs"] = ["tenant_id", "user_id", "agent_id", "session_id", "scope_key", "payload", "last_error", "worker"],
+    };
+
+    /// <summary>
+    /// Version 3: <c>ANALYZE</c> keeps sample values of each column (most common values, histogram bounds, lexemes) in
+    /// <c>pg_statistic</c>, and leaves them there when a table has no rows left, so an erased memory's text or an erased
+    /// user's id could outlive the erasure in the catalog. Columns that can hold text or identifiers get statistics target
+    /// 0 (never sampled; the store's queries go through indexes on the scope columns, so plans do not depend on them).
+    /// Samples collected before this version are deleted when the migrating role is a superuser; otherwise they stay until
+    /// a superuser deletes them (see the README).
+    /// </summary>
+    internal static string Version3(PostgreSqlMemoryStoreOptions options)
+    {
+        var s = options.Schema;
+        var sql = new StringBuilder();
+        foreach (var (table, columns) in UnsampledColumns)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"ALTER TABLE {s}.{table} {string.Join(", ", columns.Select(c => $"ALTER COLUMN {c} SET STATISTICS 0"))};\n");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"""
+            DO $$ BEGIN
+                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                    DELETE FROM pg_catalog.pg_statistic WHERE starelid IN (SELECT oid FROM pg_catalog.pg_class WHERE relnamespace = '{s}'::regnamespace);
+                END IF;
+            END $$;
+            """);
+        return sql.ToString();
     }
 
     private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
