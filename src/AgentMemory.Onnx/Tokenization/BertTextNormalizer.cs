@@ -78,8 +78,15 @@ internal sealed class BertTextNormalizer : Normalizer
         return StripAccents(LowerCase(builder.ToString()));
     }
 
-    /// <summary>Full lower-casing as Python's <c>str.lower</c> does it: invariant case mapping, plus the final-sigma rule.</summary>
+    /// <summary>Full lower-casing as Python's <c>str.lower</c> does it: invariant case mapping, the final-sigma rule, and
+    /// İ (U+0130) to i + U+0307, which .NET's invariant casing leaves as it is.</summary>
     private static string LowerCase(string text)
+    {
+        var lowered = LowerCaseKeepingLength(text);
+        return lowered.Contains('\u0130', StringComparison.Ordinal) ? lowered.Replace("\u0130", "i\u0307", StringComparison.Ordinal) : lowered;
+    }
+
+    private static string LowerCaseKeepingLength(string text)
     {
         var lowered = text.ToLowerInvariant();
         if (!text.Contains('Σ', StringComparison.Ordinal))
