@@ -93,6 +93,10 @@ internal sealed class SentenceEncoderModel : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+
+        // Idle intra-op threads sleep instead of spinning: on a small, shared machine spinning threads take the cores
+        // the host's own work (and the caller of the next inference) needs.
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         InferenceSession? session = null;
         try
         {
