@@ -1,3 +1,4 @@
+using AgentMemory;
 using AgentMemory.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
