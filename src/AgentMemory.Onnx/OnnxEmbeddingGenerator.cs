@@ -164,11 +164,10 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             }
         }
 
-        var now = DateTimeOffset.UtcNow;
         var embeddings = new List<Embedding<float>>(vectors.Length);
         foreach (var vector in vectors)
         {
-            embeddings.Add(new Embedding<float>(vector) { ModelId = _modelId, CreatedAt = now });
+            embeddings.Add(new Embedding<float>(vector) { ModelId = _modelId });
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(embeddings)
