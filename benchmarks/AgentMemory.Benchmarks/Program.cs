@@ -12,6 +12,8 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["sqlite-profile"] = SqliteProfileCommand.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,
+    ["memory-growth"] = MemoryGrowthCommand.Run,
+    ["save-cost"] = SaveCostCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))
