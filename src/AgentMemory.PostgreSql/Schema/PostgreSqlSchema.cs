@@ -11,7 +11,7 @@ namespace AgentMemory.PostgreSql.Schema;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
@@ -44,6 +44,12 @@ internal static class PostgreSqlSchema
         {
             await ExecAsync(connection, tx, Version2(options), cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (2)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found < 3)
+        {
+            await ExecAsync(connection, tx, Version3(options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (3)", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +137,13 @@ internal static class PostgreSqlSchema
             CREATE INDEX memories_tsv_ix ON {s}.memories USING gin (tsv);
             """;
     }
+
+    /// <summary>
+    /// Version 3: formation jobs parked as failed after their last attempt (<see cref="FormationJob.FailedAt"/>); a parked
+    /// job is kept but never claimed.
+    /// </summary>
+    internal static string Version3(PostgreSqlMemoryStoreOptions options)
+        => $"ALTER TABLE {options.Schema}.formation_jobs ADD COLUMN failed_at timestamptz;";
 
     private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
     {

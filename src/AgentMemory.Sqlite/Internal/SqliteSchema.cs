@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -130,7 +130,16 @@ internal static class SqliteSchema
         "INSERT INTO memory_fts(rowid, text, scope, context) SELECT rowid, text, 'sc' || scope_id, NULL FROM memories",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2, V3];
+    /// <summary>
+    /// Version 4: formation jobs parked as failed after their last attempt (<see cref="FormationJob.FailedAt"/>); a parked
+    /// job is kept but never claimed.
+    /// </summary>
+    public static readonly string[] V4 =
+    [
+        "ALTER TABLE jobs ADD COLUMN failed_at INTEGER",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3, V4];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
