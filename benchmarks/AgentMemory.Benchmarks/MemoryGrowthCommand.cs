@@ -11,7 +11,8 @@ namespace AgentMemory.Benchmarks;
 /// over <c>--users</c> user scopes of one tenant, through <c>AddAgentMemory().UseSqlite(…)</c> with the offline defaults
 /// (rule-based extraction, local hashing embeddings), <see cref="IAgentMemory.FlushAsync"/> every <c>--flush-every</c>
 /// calls and one recall per flush. Every <c>--report-every</c> calls it prints the process RSS, the managed heap after a
-/// full collection, the GC's committed bytes, and the mean wall time per call of the interval.
+/// full collection, the GC's committed bytes, and the mean wall time per call of the interval, split into the
+/// <c>RememberAsync</c> calls (queueing) and the flushes (formation) plus their recalls.
 /// </summary>
 internal static class MemoryGrowthCommand
 {
@@ -41,10 +42,11 @@ internal static class MemoryGrowthCommand
                 var memory = provider.GetRequiredService<IAgentMemory>();
                 var random = new Random(42);
                 Console.WriteLine(Invariant($"memory-growth: {calls:N0} RememberAsync calls over {users:N0} users, SQLite {path}, no hosted worker, FlushAsync every {flushEvery} calls, memory budget {budget}, {Environment.ProcessorCount} cores, load avg {LoadAverage()}"));
-                Console.WriteLine("| calls | RSS (MB) | managed heap after GC (MB) | GC committed (MB) | ms/call (interval) |");
-                Console.WriteLine("|---:|---:|---:|---:|---:|");
-                Report(0, 0);
+                Console.WriteLine("| calls | RSS (MB) | managed heap after GC (MB) | GC committed (MB) | ms/call (interval) | of which RememberAsync | of which FlushAsync + recall |");
+                Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+                Report(0, 0, 0, 0);
                 var interval = Stopwatch.GetTimestamp();
+                double remembering = 0, flushing = 0;
                 for (var i = 1; i <= calls; i++)
                 {
                     var user = (i - 1) % users;
@@ -55,18 +57,22 @@ internal static class MemoryGrowthCommand
                         new(ChatRole.User, Invariant($"I moved to {Places[n % Places.Length]} in {1990 + (n % 35)} and my favorite food is {Foods[(n / 10) % Foods.Length]} number {n}.")),
                         new(ChatRole.Assistant, "Noted, thanks for telling me."),
                     ];
+                    var t = Stopwatch.GetTimestamp();
                     await memory.RememberAsync(scope, messages);
-                    if (i % flushEvery == 0)
+                    remembering += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                    if (i % flushEvery == 0 || i % reportEvery == 0)
                     {
+                        t = Stopwatch.GetTimestamp();
                         await memory.FlushAsync();
                         await memory.RecallAsync(new RecallRequest { Scope = scope, Query = "where do I live" });
+                        flushing += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     }
 
                     if (i % reportEvery == 0)
                     {
-                        await memory.FlushAsync();
-                        Report(i, Stopwatch.GetElapsedTime(interval).TotalMilliseconds / reportEvery);
+                        Report(i, Stopwatch.GetElapsedTime(interval).TotalMilliseconds / reportEvery, remembering / reportEvery, flushing / reportEvery);
                         interval = Stopwatch.GetTimestamp();
+                        remembering = flushing = 0;
                     }
                 }
             }
@@ -82,12 +88,12 @@ internal static class MemoryGrowthCommand
         }
     }
 
-    private static void Report(int calls, double msPerCall)
+    private static void Report(int calls, double msPerCall, double rememberMs, double flushMs)
     {
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        Console.WriteLine(Invariant($"| {calls:N0} | {process.WorkingSet64 / 1048576.0:F1} | {heap / 1048576.0:F1} | {committed / 1048576.0:F1} | {msPerCall:F3} |"));
+        Console.WriteLine(Invariant($"| {calls:N0} | {process.WorkingSet64 / 1048576.0:F1} | {heap / 1048576.0:F1} | {committed / 1048576.0:F1} | {msPerCall:F3} | {rememberMs:F3} | {flushMs:F3} |"));
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

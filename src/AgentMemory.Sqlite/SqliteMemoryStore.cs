@@ -44,6 +44,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTextLength, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.BusyRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedMemories, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopeIds, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
@@ -97,6 +99,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
 
     /// <summary>The vector dimension of the file, or null until the first vector is stored.</summary>
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
+
+    /// <summary>How many scopes are cached, and how many memories they hold together (tests of the bounds).</summary>
+    internal (int Scopes, long Memories, int ScopeIds) CacheSizes => (_caches.Count, _caches.Values.Sum(c => (long)c.Records.Count), _scopeIds.Count);
 
     /// <summary>Writes the queued accesses (deferred access recording) and closes the store's connections.</summary>
     public void Dispose()
@@ -160,6 +165,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
                 var result = body(c);
                 c.Transaction?.Commit();
                 c.CommitScopes(_scopeIds, _scopes);
+                TrimScopeIds();
                 return result;
             }
             catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
@@ -212,6 +218,19 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         c.PendingScopes[scope.Key] = id;
         c.PendingScopeObjects[id] = scope;
         return id;
+    }
+
+    /// <summary>
+    /// Forgets every remembered scope id once there are more than <see cref="SqliteMemoryStoreOptions.MaxCachedScopeIds"/>
+    /// (they are looked up again as used), so a process that sees ever new users or sessions stays bounded.
+    /// </summary>
+    private void TrimScopeIds()
+    {
+        if (_scopeIds.Count > _options.MaxCachedScopeIds || _scopes.Count > _options.MaxCachedScopeIds)
+        {
+            _scopeIds.Clear();
+            _scopes.Clear();
+        }
     }
 
     /// <summary>The scope of a row id (cached; scope rows are never deleted, so ids are stable).</summary>

@@ -30,8 +30,8 @@ public static class SqliteAgentMemoryBuilderExtensions
             })
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.ConnectionString) && o.MaxTextLength > 0 && o.Dimension is null or > 0 && o.BusyRetries >= 0
-                    && o.MaxCachedScopes > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero,
-                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries and BusyTimeout not negative.")
+                    && o.MaxCachedScopes > 0 && o.MaxCachedMemories > 0 && o.MaxCachedScopeIds > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero,
+                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxCachedMemories, MaxCachedScopeIds, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries and BusyTimeout not negative.")
             .ValidateOnStart();
 
         services.RemoveAll<SqliteMemoryStore>();
