@@ -13,6 +13,8 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,
     ["onnx"] = OnnxEmbeddingCommand.Run,
+    ["memory-growth"] = MemoryGrowthCommand.Run,
+    ["save-cost"] = SaveCostCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))

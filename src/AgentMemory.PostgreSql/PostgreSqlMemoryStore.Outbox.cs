@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentMemory.PostgreSql.Internal;
 using Npgsql;
 
@@ -5,7 +6,7 @@ namespace AgentMemory.PostgreSql;
 
 public sealed partial class PostgreSqlMemoryStore
 {
-    private const string JobColumns = "j.id, j.tenant_id, j.user_id, j.agent_id, j.session_id, j.payload, j.enqueued_at, j.attempts, j.not_before, j.last_error";
+    private const string JobColumns = "j.id, j.tenant_id, j.user_id, j.agent_id, j.session_id, j.payload, j.enqueued_at, j.attempts, j.not_before, j.last_error, j.failed_at";
 
     /// <inheritdoc />
     public async Task EnqueueAsync(FormationJob job, CancellationToken cancellationToken = default)
@@ -45,7 +46,7 @@ public sealed partial class PostgreSqlMemoryStore
     /// claim the same job, and the row's own lease is re-checked after locking. A claim whose reply is lost is retried:
     /// the jobs it leased come back when their lease expires, so none is processed twice.
     /// </remarks>
-    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
@@ -61,11 +62,11 @@ public sealed partial class PostgreSqlMemoryStore
         {
             await using var cmd = new NpgsqlCommand($"""
                 WITH heads AS (
-                    SELECT DISTINCT ON (scope_key) id FROM {_s}.formation_jobs ORDER BY scope_key, enqueued_at, id),
+                    SELECT DISTINCT ON (scope_key) id FROM {_s}.formation_jobs WHERE failed_at IS NULL ORDER BY scope_key, enqueued_at, id),
                 picked AS (
                     SELECT f.id FROM {_s}.formation_jobs f
                     WHERE f.id IN (SELECT id FROM heads)
-                      AND (f.not_before IS NULL OR f.not_before <= @now)
+                      AND (@ignore_retry OR f.not_before IS NULL OR f.not_before <= @now)
                       AND (f.lease_until IS NULL OR f.lease_until <= @now)
                       AND NOT EXISTS (SELECT 1 FROM {_s}.formation_jobs b WHERE b.scope_key = f.scope_key AND b.id <> f.id AND b.lease_until > @now)
                     ORDER BY f.enqueued_at, f.id
@@ -78,6 +79,7 @@ public sealed partial class PostgreSqlMemoryStore
             Columns.AddTime(cmd.Parameters, "now", now);
             Columns.AddTime(cmd.Parameters, "until", now + lease);
             cmd.Parameters.AddWithValue("max", maxJobs);
+            cmd.Parameters.AddWithValue("ignore_retry", ignoreRetryTime);
             cmd.Parameters.AddWithValue("worker", workerId);
             var jobs = new List<FormationJob>();
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -138,6 +140,69 @@ public sealed partial class PostgreSqlMemoryStore
     }
 
     /// <inheritdoc />
+    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(workerId);
+        var now = _time.GetUtcNow();
+
+        // Guarded by the lease owner, as ReleaseAsync: once applied, a retry changes nothing.
+        return WriteAsync("park", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
+            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = NULL, last_error = @error, failed_at = @at, worker = NULL, lease_until = NULL
+            WHERE id = @id AND worker = @worker
+            """, p =>
+        {
+            p.AddWithValue("id", jobId);
+            p.AddWithValue("worker", workerId);
+            Columns.AddTime(p, "at", now);
+            Columns.AddText(p, "error", failure);
+        }, ct), applied: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var jobs = await ReadAsync("list-failed", async (c, ct) =>
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT {JobColumns} FROM {_s}.formation_jobs j WHERE j.failed_at IS NOT NULL ORDER BY j.enqueued_at, j.id", c);
+            var result = new List<FormationJob>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                result.Add(ReadJob(reader));
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var job in jobs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return job;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>When a retry follows a failure whose outcome is unknown and the job is no longer parked, the earlier attempt queued it: true.</remarks>
+    public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var attempted = false;
+        return WriteAsync("retry-failed", Guid.NewGuid(), async (c, tx, ct) =>
+        {
+            var changed = await ExecAsync(c, tx, $"UPDATE {_s}.formation_jobs SET attempts = 0, not_before = NULL, failed_at = NULL WHERE id = @id AND failed_at IS NOT NULL", p => p.AddWithValue("id", jobId), ct).ConfigureAwait(false);
+            if (changed == 0 && attempted)
+            {
+                await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {_s}.formation_jobs WHERE id = @id AND failed_at IS NULL)", c, tx);
+                cmd.Parameters.AddWithValue("id", jobId);
+                return (bool)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            }
+
+            attempted = true;
+            return changed > 0;
+        }, applied: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<FormationQueueStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -145,13 +210,14 @@ public sealed partial class PostgreSqlMemoryStore
         return ReadAsync("stats", async (c, ct) =>
         {
             await using var cmd = new NpgsqlCommand($"""
-                SELECT count(*) FILTER (WHERE lease_until IS NULL OR lease_until <= @now), count(*) FILTER (WHERE lease_until > @now), min(enqueued_at)
+                SELECT count(*) FILTER (WHERE failed_at IS NULL AND (lease_until IS NULL OR lease_until <= @now)), count(*) FILTER (WHERE failed_at IS NULL AND lease_until > @now),
+                       min(enqueued_at) FILTER (WHERE failed_at IS NULL), count(*) FILTER (WHERE failed_at IS NOT NULL)
                 FROM {_s}.formation_jobs
                 """, c);
             Columns.AddTime(cmd.Parameters, "now", now);
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);
-            return new FormationQueueStats(reader.GetInt64(0), reader.GetInt64(1), Columns.ReadNullableTime(reader, 2));
+            return new FormationQueueStats(reader.GetInt64(0), reader.GetInt64(1), Columns.ReadNullableTime(reader, 2)) { Failed = reader.GetInt64(3) };
         }, cancellationToken);
     }
 
@@ -167,6 +233,7 @@ public sealed partial class PostgreSqlMemoryStore
             Attempts = r.GetInt32(7),
             NotBefore = Columns.ReadNullableTime(r, 8),
             LastError = Columns.ReadNullableString(r, 9),
+            FailedAt = Columns.ReadNullableTime(r, 10),
         };
     }
 }

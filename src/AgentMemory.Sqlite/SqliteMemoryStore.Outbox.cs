@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentMemory.Sqlite.Internal;
 
 namespace AgentMemory.Sqlite;
@@ -32,7 +33,7 @@ public sealed partial class SqliteMemoryStore
 
     /// <inheritdoc />
     /// <remarks>Claims in one <c>BEGIN IMMEDIATE</c> transaction, so workers in several processes never claim the same job.</remarks>
-    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
@@ -59,7 +60,7 @@ public sealed partial class SqliteMemoryStore
 
             var candidates = new List<(FormationJob Job, long ScopeId)>();
             var seen = new HashSet<long>();
-            var cmd = c.Command("SELECT id, scope_id, payload, enqueued_at, attempts, not_before, last_error FROM jobs WHERE worker IS NULL OR lease_until <= $now ORDER BY enqueued_at, id");
+            var cmd = c.Command("SELECT id, scope_id, payload, enqueued_at, attempts, not_before, last_error FROM jobs WHERE failed_at IS NULL AND (worker IS NULL OR lease_until <= $now) ORDER BY enqueued_at, id");
             cmd.Parameters.AddWithValue("$now", now.UtcTicks);
             using (var r = cmd.ExecuteReader())
             {
@@ -72,7 +73,7 @@ public sealed partial class SqliteMemoryStore
                     }
 
                     var notBefore = SqliteValues.ReadNullableTime(r, 5);
-                    if (notBefore is { } nb && nb > now)
+                    if (!ignoreRetryTime && notBefore is { } nb && nb > now)
                     {
                         continue;
                     }
@@ -134,16 +135,83 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <inheritdoc />
+    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(workerId);
+        var now = _time.GetUtcNow();
+        return RunAsync("park", Transaction.Write, c =>
+        {
+            var cmd = c.Command("UPDATE jobs SET attempts = attempts + 1, not_before = NULL, last_error = $err, failed_at = $at, worker = NULL, lease_until = NULL WHERE id = $id AND worker = $w");
+            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
+            cmd.Parameters.AddWithValue("$w", workerId);
+            cmd.Parameters.AddWithValue("$err", SqliteValues.ToDb(failure));
+            cmd.Parameters.AddWithValue("$at", now.UtcTicks);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var jobs = await RunAsync<List<FormationJob>>("list-failed", Transaction.Read, c =>
+        {
+            var cmd = c.Command("SELECT id, scope_id, payload, enqueued_at, attempts, not_before, last_error, failed_at FROM jobs WHERE failed_at IS NOT NULL ORDER BY enqueued_at, id");
+            var result = new List<FormationJob>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result.Add(new FormationJob
+                {
+                    Id = SqliteValues.ReadGuid(r, 0),
+                    Scope = ScopeOf(c, r.GetInt64(1)),
+                    Payload = r.GetString(2),
+                    EnqueuedAt = SqliteValues.ReadTime(r, 3),
+                    Attempts = r.GetInt32(4),
+                    NotBefore = SqliteValues.ReadNullableTime(r, 5),
+                    LastError = SqliteValues.ReadNullableString(r, 6),
+                    FailedAt = SqliteValues.ReadNullableTime(r, 7),
+                });
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var job in jobs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return job;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunAsync("retry-failed", Transaction.Write, c =>
+        {
+            var cmd = c.Command("UPDATE jobs SET attempts = 0, not_before = NULL, failed_at = NULL WHERE id = $id AND failed_at IS NOT NULL");
+            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
+            return cmd.ExecuteNonQuery() > 0;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<FormationQueueStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         return RunAsync("queue-stats", Transaction.None, c =>
         {
-            var cmd = c.Command("SELECT coalesce(sum(CASE WHEN worker IS NOT NULL AND lease_until > $now THEN 0 ELSE 1 END), 0), coalesce(sum(CASE WHEN worker IS NOT NULL AND lease_until > $now THEN 1 ELSE 0 END), 0), min(enqueued_at) FROM jobs");
+            var cmd = c.Command("""
+                SELECT coalesce(sum(CASE WHEN failed_at IS NULL AND NOT (worker IS NOT NULL AND lease_until > $now) THEN 1 ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN failed_at IS NULL AND worker IS NOT NULL AND lease_until > $now THEN 1 ELSE 0 END), 0),
+                       min(CASE WHEN failed_at IS NULL THEN enqueued_at END),
+                       coalesce(sum(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0)
+                FROM jobs
+                """);
             cmd.Parameters.AddWithValue("$now", now.UtcTicks);
             using var r = cmd.ExecuteReader();
             r.Read();
-            return new FormationQueueStats(r.GetInt64(0), r.GetInt64(1), SqliteValues.ReadNullableTime(r, 2));
+            return new FormationQueueStats(r.GetInt64(0), r.GetInt64(1), SqliteValues.ReadNullableTime(r, 2)) { Failed = r.GetInt64(3) };
         }, cancellationToken);
     }
 }

@@ -208,11 +208,8 @@ public sealed partial class SqliteMemoryStore
             result.Add(cache);
         }
 
-        if (_caches.Count > _options.MaxCachedScopes)
-        {
-            EvictCaches(result);
-        }
-
+        EvictCaches(result);
+        TrimScopeIds();
         return (result, fileRows);
     }
 
@@ -245,12 +242,38 @@ public sealed partial class SqliteMemoryStore
         cache.Generation = generation;
     }
 
+    /// <summary>
+    /// Drops the least recently used scope caches (never those in <paramref name="inUse"/>) while there are more than
+    /// <see cref="SqliteMemoryStoreOptions.MaxCachedScopes"/> or they hold more than
+    /// <see cref="SqliteMemoryStoreOptions.MaxCachedMemories"/> memories together.
+    /// </summary>
     private void EvictCaches(List<ScopeCache> inUse)
     {
-        var excess = _caches.Count - _options.MaxCachedScopes;
-        foreach (var victim in _caches.Values.Where(x => !inUse.Contains(x)).OrderBy(x => x.LastUsed).Take(excess).ToList())
+        // A cache's count is read without its lock: a racing write makes the total off by a few, never wrong for long.
+        long cached = 0;
+        foreach (var cache in _caches.Values)
         {
-            _caches.TryRemove(victim.ScopeId, out _);
+            cached += cache.Records.Count;
+        }
+
+        if (_caches.Count <= _options.MaxCachedScopes && cached <= _options.MaxCachedMemories)
+        {
+            return;
+        }
+
+        var scopes = _caches.Count;
+        foreach (var victim in _caches.Values.Where(x => !inUse.Contains(x)).OrderBy(x => x.LastUsed).ToList())
+        {
+            if (scopes <= _options.MaxCachedScopes && cached <= _options.MaxCachedMemories)
+            {
+                break;
+            }
+
+            if (_caches.TryRemove(victim.ScopeId, out _))
+            {
+                scopes--;
+                cached -= victim.Records.Count;
+            }
         }
     }
 

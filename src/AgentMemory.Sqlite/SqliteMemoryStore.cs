@@ -48,6 +48,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTextLength, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.BusyRetries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedMemories, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCachedScopeIds, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryTerms, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.AccessFlushBatch, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.LexicalMergePages, nameof(options));
@@ -104,6 +106,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
 
     /// <summary>The vector dimension of the file, or null until the first vector is stored.</summary>
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
+
+    /// <summary>How many scopes are cached, and how many memories they hold together (tests of the bounds).</summary>
+    internal (int Scopes, long Memories, int ScopeIds) CacheSizes => (_caches.Count, _caches.Values.Sum(c => (long)c.Records.Count), _scopeIds.Count);
 
     /// <summary>Writes the queued accesses (deferred access recording) and closes the store's connections.</summary>
     /// <remarks>An erasure scrub still pending stays recorded in the file; the next store that opens it finishes it.</remarks>
@@ -175,6 +180,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
                 var result = body(c);
                 c.Transaction?.Commit();
                 c.CommitScopes(_scopeIds, _scopes);
+                TrimScopeIds();
                 if (mode == Transaction.Write && ScrubPending)
                 {
                     c.EndTransaction();
@@ -249,6 +255,19 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         c.PendingScopes[scope.Key] = id;
         c.PendingScopeObjects[id] = scope;
         return id;
+    }
+
+    /// <summary>
+    /// Forgets every remembered scope id once there are more than <see cref="SqliteMemoryStoreOptions.MaxCachedScopeIds"/>
+    /// (they are looked up again as used), so a process that sees ever new users or sessions stays bounded.
+    /// </summary>
+    private void TrimScopeIds()
+    {
+        if (_scopeIds.Count > _options.MaxCachedScopeIds || _scopes.Count > _options.MaxCachedScopeIds)
+        {
+            _scopeIds.Clear();
+            _scopes.Clear();
+        }
     }
 
     /// <summary>

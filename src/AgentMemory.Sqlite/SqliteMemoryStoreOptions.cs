@@ -64,6 +64,24 @@ public sealed class SqliteMemoryStoreOptions
     [Range(1, 10_000_000)]
     public int MaxCachedScopes { get; set; } = 1024;
 
+    /// <summary>
+    /// How many memories the scope caches hold together, default 100,000 (each costs its vector, 4 bytes a dimension, plus
+    /// about 0.5–1 KB for the record: ≈ 200 MB at 384 dimensions). Beyond it the least recently used scopes are dropped,
+    /// as beyond <see cref="MaxCachedScopes"/>; the scopes a search is using are always kept, whatever their size, so one
+    /// scope larger than this still searches from memory. A dropped scope is reloaded from the file on its next search.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxCachedMemories { get; set; } = 100_000;
+
+    /// <summary>
+    /// How many scope-key → row-id mappings the store remembers, default 100,000 (each ≈ 200–300 bytes); when exceeded they
+    /// are all forgotten and looked up again in the file as scopes are used (scope rows never change, so this costs one
+    /// indexed read per scope, never a wrong answer). Bounds a long-running process that sees an unbounded number of
+    /// users or sessions.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxCachedScopeIds { get; set; } = 100_000;
+
     /// <summary>How many open connections the store keeps for reuse, default 8.</summary>
     [Range(1, 256)]
     public int MaxPooledConnections { get; set; } = 8;

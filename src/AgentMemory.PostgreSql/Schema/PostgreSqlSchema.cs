@@ -11,7 +11,7 @@ namespace AgentMemory.PostgreSql.Schema;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
@@ -50,6 +50,12 @@ internal static class PostgreSqlSchema
         {
             await ExecAsync(connection, tx, Version3(options), cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (3)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found < 4)
+        {
+            await ExecAsync(connection, tx, Version4(options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (4)", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -175,6 +181,13 @@ internal static class PostgreSqlSchema
             """);
         return sql.ToString();
     }
+
+    /// <summary>
+    /// Version 4: formation jobs parked as failed after their last attempt (<see cref="FormationJob.FailedAt"/>); a parked
+    /// job is kept but never claimed.
+    /// </summary>
+    internal static string Version4(PostgreSqlMemoryStoreOptions options)
+        => $"ALTER TABLE {options.Schema}.formation_jobs ADD COLUMN failed_at timestamptz;";
 
     private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
     {

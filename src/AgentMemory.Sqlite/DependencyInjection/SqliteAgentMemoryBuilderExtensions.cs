@@ -31,9 +31,9 @@ public static class SqliteAgentMemoryBuilderExtensions
             })
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.ConnectionString) && o.MaxTextLength > 0 && o.Dimension is null or > 0 && o.BusyRetries >= 0
-                    && o.MaxCachedScopes > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero
+                    && o.MaxCachedScopes > 0 && o.MaxCachedMemories > 0 && o.MaxCachedScopeIds > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero
                     && o.ScrubBusyTimeout >= TimeSpan.Zero && o.ScrubRetryInterval > TimeSpan.Zero,
-                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries, BusyTimeout and ScrubBusyTimeout not negative; ScrubRetryInterval positive.")
+                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxCachedMemories, MaxCachedScopeIds, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries, BusyTimeout and ScrubBusyTimeout not negative; ScrubRetryInterval positive.")
             .ValidateOnStart();
 
         services.RemoveAll<SqliteMemoryStore>();

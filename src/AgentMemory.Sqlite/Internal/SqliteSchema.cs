@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -144,7 +144,16 @@ internal static class SqliteSchema
         "UPDATE scopes SET key = substr(key, 1, length(key) - 1) || '%2D' WHERE session_id = '-' AND substr(key, -2) = '/-'",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2, V3, V4];
+    /// <summary>
+    /// Version 5: formation jobs parked as failed after their last attempt (<see cref="FormationJob.FailedAt"/>); a parked
+    /// job is kept but never claimed.
+    /// </summary>
+    public static readonly string[] V5 =
+    [
+        "ALTER TABLE jobs ADD COLUMN failed_at INTEGER",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3, V4, V5];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

@@ -23,4 +23,10 @@ public sealed record FormationJob
 
     /// <summary>The last failure's message (no user text).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// When the job was parked as failed after <see cref="FormationOptions.MaxAttempts"/> failed attempts, or null while it
+    /// is queued. A parked job is never claimed; <see cref="IFormationOutbox.RetryFailedAsync"/> queues it again.
+    /// </summary>
+    public DateTimeOffset? FailedAt { get; init; }
 }

@@ -49,6 +49,18 @@ public interface IAgentMemory
     /// <summary>Writes everything within the scope (memories and their history) as UTF-8 JSON.</summary>
     Task ExportAsync(MemoryScope scope, Stream destination, CancellationToken cancellationToken = default);
 
-    /// <summary>Waits until all formation work queued so far has been processed.</summary>
+    /// <summary>
+    /// Processes the queued formation work in this call and returns when every job has either completed or been parked as
+    /// failed. It never waits on a retry timer: a job backing off after a failure is retried at once, and a job that fails
+    /// <see cref="FormationOptions.MaxAttempts"/> times in a row (e.g. an embedding generator returning NaN, or a model
+    /// that is down) is parked instead of staying pending, so one poisoned job cannot hold a flush forever. Parked jobs
+    /// are counted in <see cref="FormationQueueStats.Failed"/>, listed by <see cref="Formation.IFormationPump.ListFailedAsync"/> and
+    /// queued again by <see cref="Formation.IFormationPump.RetryFailedAsync"/> / <see cref="Formation.IFormationPump.RetryAllFailedAsync"/>.
+    /// Jobs leased by another worker are waited for, at most until its lease (<see cref="FormationOptions.LeaseDuration"/>)
+    /// expires; jobs queued while the flush runs are processed too.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; a job being processed is left to its lease.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="MemoryStoreException">The store's outbox failed.</exception>
     Task FlushAsync(CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,7 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
             Check(f.PollInterval > TimeSpan.Zero, "AgentMemory:Formation:PollInterval must be positive.");
             Check(f.RetryBaseDelay >= TimeSpan.Zero, "AgentMemory:Formation:RetryBaseDelay must not be negative.");
             Check(f.RetryMaxDelay >= f.RetryBaseDelay, "AgentMemory:Formation:RetryMaxDelay must be at least RetryBaseDelay.");
+            Check(f.MaxAttempts is >= 1 and <= 1000, $"AgentMemory:Formation:MaxAttempts must be between 1 and 1000 (was {f.MaxAttempts}).");
             Check(f.MemoryBudget >= 1, $"AgentMemory:Formation:MemoryBudget must be at least 1 (was {f.MemoryBudget}).");
             foreach (var (tenant, budget) in f.TenantMemoryBudgets ?? [])
             {

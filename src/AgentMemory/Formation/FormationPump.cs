@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentMemory.Pipeline;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -42,14 +43,88 @@ internal sealed partial class FormationPump : IFormationPump
     /// <summary>This pump's identity in the outbox's leases.</summary>
     public string WorkerId { get; }
 
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => RunBatchAsync(ignoreRetryTime: false, cancellationToken);
+
+    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        var processed = 0;
+        while (true)
+        {
+            // Jobs backing off are retried at once: a drain never waits on a retry timer. A job failing on every attempt
+            // reaches MaxAttempts within this loop and is parked, so the drain ends.
+            var claimed = await RunBatchAsync(ignoreRetryTime: true, cancellationToken).ConfigureAwait(false);
+            processed += claimed;
+            if (claimed > 0)
+            {
+                continue;
+            }
+
+            var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+            if (stats.Pending + stats.InFlight == 0)
+            {
+                return processed;
+            }
+
+            // Jobs are leased by another worker (until it finishes or its lease expires): wait for progress or poll again.
+            var poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+            await Task.WhenAny(_signals.Progress, poll).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var job in _outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return job;
+        }
+    }
+
+    public async Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        bool retried;
+        using (_telemetry.StartStoreActivity(_store, "retry_failed"))
+        {
+            retried = await _outbox.RetryFailedAsync(jobId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (retried)
+        {
+            Log.JobRetried(_logger, jobId);
+            _signals.SignalEnqueued();
+        }
+
+        return retried;
+    }
+
+    public async Task<int> RetryAllFailedAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<Guid>();
+        await foreach (var job in _outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(job.Id);
+        }
+
+        var retried = 0;
+        foreach (var id in ids)
+        {
+            if (await RetryFailedAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                retried++;
+            }
+        }
+
+        return retried;
+    }
+
+    private async Task<int> RunBatchAsync(bool ignoreRetryTime, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue.Formation;
         await RecordQueueStatsAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<FormationJob> jobs;
         using (_telemetry.StartStoreActivity(_store, "claim"))
         {
-            jobs = await _outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            jobs = await _outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, ignoreRetryTime, cancellationToken).ConfigureAwait(false);
         }
 
         if (jobs.Count == 0)
@@ -63,32 +138,10 @@ internal sealed partial class FormationPump : IFormationPump
         return jobs.Count;
     }
 
-    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
-    {
-        var processed = 0;
-        while (true)
-        {
-            var claimed = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-            processed += claimed;
-            if (claimed > 0)
-            {
-                continue;
-            }
-
-            var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
-            if (stats.Pending + stats.InFlight == 0)
-            {
-                return processed;
-            }
-
-            // Jobs are leased by another worker or wait for their retry time: wait for progress or poll again.
-            var poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
-            await Task.WhenAny(_signals.Progress, poll).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-    }
-
-    /// <summary>Processes one claimed job and completes it, or releases it for a retry with exponential backoff.</summary>
+    /// <summary>
+    /// Processes one claimed job and completes it, or releases it for a retry with exponential backoff, or — on its
+    /// <see cref="FormationOptions.MaxAttempts"/>th failure — parks it as failed.
+    /// </summary>
     internal async Task<bool> ProcessAsync(FormationJob job, string workerId, CancellationToken cancellationToken)
     {
         try
@@ -103,11 +156,26 @@ internal sealed partial class FormationPump : IFormationPump
         }
         catch (Exception ex)
         {
-            var retryAt = _time.GetUtcNow() + Backoff(job.Attempts, _options.CurrentValue.Formation);
-            Log.JobFailed(_logger, ex, job.Id, job.Attempts + 1, retryAt);
+            var options = _options.CurrentValue.Formation;
+            var attempt = job.Attempts + 1;
+            var failure = $"{ex.GetType().Name}: {ex.Message}";
+            if (attempt >= options.MaxAttempts)
+            {
+                Log.JobParked(_logger, ex, job.Id, attempt, options.MaxAttempts);
+                using (_telemetry.StartStoreActivity(_store, "park"))
+                {
+                    await _outbox.ParkAsync(job.Id, workerId, failure, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                _telemetry.Parked.Add(1);
+                return false;
+            }
+
+            var retryAt = _time.GetUtcNow() + Backoff(job.Attempts, options);
+            Log.JobFailed(_logger, ex, job.Id, attempt, retryAt);
             using (_telemetry.StartStoreActivity(_store, "release"))
             {
-                await _outbox.ReleaseAsync(job.Id, workerId, $"{ex.GetType().Name}: {ex.Message}", retryAt, CancellationToken.None).ConfigureAwait(false);
+                await _outbox.ReleaseAsync(job.Id, workerId, failure, retryAt, CancellationToken.None).ConfigureAwait(false);
             }
 
             return false;

@@ -6,16 +6,35 @@ namespace AgentMemory.Formation;
 /// </summary>
 public interface IFormationPump
 {
-    /// <summary>Claims one batch of ready jobs, forms their memories and completes them (failed jobs are released for a later retry with backoff, never dropped).</summary>
+    /// <summary>
+    /// Claims one batch of ready jobs, forms their memories and completes them. A failed job is released for a later retry
+    /// with backoff; on its <see cref="FormationOptions.MaxAttempts"/>th failure it is parked as failed (never dropped).
+    /// </summary>
     /// <returns>How many jobs were claimed.</returns>
     Task<int> RunOnceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Runs batches until the queue is empty: pending jobs whose retry time has not come yet and jobs leased by another
-    /// worker are waited for. Cancel the token to stop waiting.
+    /// Runs batches until every job is completed or parked as failed. Jobs backing off after a failure are retried at once
+    /// (no retry timer is waited on), so a job that keeps failing reaches <see cref="FormationOptions.MaxAttempts"/> and is
+    /// parked within this call; only jobs leased by another worker are waited for (until that worker finishes them or its
+    /// lease of <see cref="FormationOptions.LeaseDuration"/> expires). Cancel the token to stop waiting.
     /// </summary>
-    /// <returns>How many jobs this call processed.</returns>
+    /// <returns>How many jobs this call claimed (each attempt counts once).</returns>
     Task<int> DrainAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The jobs parked as failed after <see cref="FormationOptions.MaxAttempts"/> attempts, with their <see cref="FormationJob.LastError"/>.</summary>
+    IAsyncEnumerable<FormationJob> ListFailedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues a parked job again (ready at once, attempt count reset), e.g. after fixing the model or generator that made
+    /// it fail; the next <see cref="RunOnceAsync"/>, <see cref="DrainAsync"/> or hosted-worker pass processes it.
+    /// </summary>
+    /// <returns>False when no parked job has that id (e.g. it was retried already or its scope was erased).</returns>
+    Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues every parked job again (see <see cref="RetryFailedAsync"/>).</summary>
+    /// <returns>How many jobs were queued again.</returns>
+    Task<int> RetryAllFailedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Removes expired memories (the TTL sweeper; the hosted worker runs it every <see cref="FormationOptions.SweepInterval"/>).</summary>
     /// <returns>How many memories were removed.</returns>

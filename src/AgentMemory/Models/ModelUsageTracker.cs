@@ -7,6 +7,9 @@ namespace AgentMemory.Models;
 /// The default <see cref="IModelUsageTracker"/>: lock-free counters per (scope, operation) and a histogram on the
 /// <c>AgentMemory</c> meter tagged <c>gen_ai.operation.name</c>, <c>gen_ai.token.type</c> and <c>agentmemory.tenant</c>
 /// (users are not a metric attribute: their number is unbounded; read them with <see cref="GetUsage(MemoryScope)"/>).
+/// The per-scope counters are bounded: beyond <see cref="DefaultMaxTrackedKeys"/> (scope, operation) pairs, usage of a
+/// new scope is counted under its tenant (<see cref="MemoryScope.TenantShared"/>), and beyond twice that under no scope,
+/// so tenant and total figures stay exact while a long-running host meets ever new users and sessions.
 /// </summary>
 public sealed class ModelUsageTracker : IModelUsageTracker, IDisposable
 {
@@ -16,14 +19,22 @@ public sealed class ModelUsageTracker : IModelUsageTracker, IDisposable
     /// <summary>The token histogram's name.</summary>
     public const string TokensInstrument = "agentmemory.model.tokens";
 
+    /// <summary>How many (scope, operation) pairs are counted separately by default (≈ 100–200 bytes each).</summary>
+    public const int DefaultMaxTrackedKeys = 100_000;
+
     private readonly ConcurrentDictionary<(MemoryScope? Scope, string Operation), Counters> _counters = new();
+    private readonly int _maxKeys;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Histogram<long> _tokens;
 
     /// <summary>Creates a tracker whose meter comes from <paramref name="meterFactory"/> (or is its own when null).</summary>
-    public ModelUsageTracker(IMeterFactory? meterFactory = null)
+    /// <param name="meterFactory">The meter factory, or null for a meter of its own.</param>
+    /// <param name="maxTrackedKeys">How many (scope, operation) pairs are counted separately before usage is folded into tenants.</param>
+    public ModelUsageTracker(IMeterFactory? meterFactory = null, int maxTrackedKeys = DefaultMaxTrackedKeys)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTrackedKeys);
+        _maxKeys = maxTrackedKeys;
         if (meterFactory is null)
         {
             _meter = new Meter(MeterName);
@@ -63,7 +74,17 @@ public sealed class ModelUsageTracker : IModelUsageTracker, IDisposable
     public void Count(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
-        var counters = _counters.GetOrAdd((scope, operation), static _ => new Counters());
+        if (!_counters.TryGetValue((scope, operation), out var counters))
+        {
+            if (_counters.Count >= _maxKeys && scope is not null)
+            {
+                // Over the bound: count under the tenant, or (over twice the bound) under no scope.
+                scope = _counters.Count < 2 * (long)_maxKeys ? MemoryScope.TenantShared(scope.TenantId) : null;
+            }
+
+            counters = _counters.GetOrAdd((scope, operation), static _ => new Counters());
+        }
+
         Interlocked.Increment(ref counters.Calls);
         Interlocked.Add(ref counters.Input, Math.Max(0, inputTokens ?? 0));
         Interlocked.Add(ref counters.Output, Math.Max(0, outputTokens ?? 0));

@@ -33,6 +33,15 @@ public sealed class FormationOptions
     /// <summary>How often the hosted worker polls an empty queue.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many times a formation job is attempted before it is parked as failed (default 8: with the default delays
+    /// about four minutes of retries under the hosted worker). A parked job is kept, counted in
+    /// <see cref="FormationQueueStats.Failed"/>, listed by <c>IFormationPump.ListFailedAsync</c> and queued again by
+    /// <c>IFormationPump.RetryFailedAsync</c>; it is never dropped. <c>FlushAsync</c> retries a failing job without
+    /// waiting for its back-off, so it returns once every job is completed or parked.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 8;
+
     /// <summary>The first retry delay of a failed job; each further attempt doubles it, up to <see cref="RetryMaxDelay"/>. Jobs are never dropped.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -31,6 +31,7 @@ internal sealed class AgentMemoryInstrumentation : IDisposable
         Evicted = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesEvicted, "{memory}", "Memories evicted by the budget.");
         Expired = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesExpired, "{memory}", "Memories removed after their expiry.");
         Blocked = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesBlocked, "{memory}", "Candidates blocked by a guard.");
+        Parked = _meter.CreateCounter<long>(AgentMemoryTelemetry.JobsParked, "{job}", "Formation jobs parked as failed.");
     }
 
     public ActivitySource ActivitySource { get; }
@@ -54,6 +55,8 @@ internal sealed class AgentMemoryInstrumentation : IDisposable
     public Counter<long> Expired { get; }
 
     public Counter<long> Blocked { get; }
+
+    public Counter<long> Parked { get; }
 
     /// <summary>Starts an internal span named <c>agentmemory.{operation}</c> (null when nobody listens).</summary>
     public Activity? StartActivity(string operation, MemoryScope? scope = null, ActivityKind kind = ActivityKind.Internal)

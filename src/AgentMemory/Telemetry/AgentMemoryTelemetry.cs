@@ -36,4 +36,7 @@ public static class AgentMemoryTelemetry
 
     /// <summary>Candidates blocked by a guard (counter).</summary>
     public const string MemoriesBlocked = "agentmemory.memories.blocked";
+
+    /// <summary>Formation jobs parked as failed after their last attempt (counter).</summary>
+    public const string JobsParked = "agentmemory.formation.jobs.parked";
 }

@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Warning, "Formation job {JobId} failed on attempt {Attempt}; retrying at {RetryAt}.")]
     public static partial void JobFailed(ILogger logger, Exception exception, Guid jobId, int attempt, DateTimeOffset retryAt);
 
+    [LoggerMessage(1030, LogLevel.Warning, "Formation job {JobId} failed on attempt {Attempt} of {MaxAttempts} and is parked as failed; IFormationPump.RetryFailedAsync queues it again.")]
+    public static partial void JobParked(ILogger logger, Exception exception, Guid jobId, int attempt, int maxAttempts);
+
+    [LoggerMessage(1031, LogLevel.Information, "Parked formation job {JobId} was queued again.")]
+    public static partial void JobRetried(ILogger logger, Guid jobId);
+
     [LoggerMessage(1004, LogLevel.Warning, "Formation job {JobId} could not be completed: its lease was lost (another worker may process it again; memory ids are deterministic, so nothing is duplicated).")]
     public static partial void LeaseLost(ILogger logger, Guid jobId);
 

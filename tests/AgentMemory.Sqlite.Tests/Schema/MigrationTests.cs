@@ -128,7 +128,29 @@ public sealed class MigrationTests : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM agentmemory_schema ORDER BY version";
-        cmd.ExecuteScalar().Should().Be("1,2,3,4");
+        cmd.ExecuteScalar().Should().Be("1,2,3,4,5");
+    }
+
+    [Fact]
+    public async Task Open_FileWrittenBySchemaV3WithQueuedJob_JobStaysClaimable()
+    {
+        var scope = MemoryScope.ForUser("t1", "u1");
+        var id = Guid.NewGuid();
+        using (var connection = new SqliteConnection(_db.ConnectionString + ";Pooling=False"))
+        {
+            connection.Open();
+            SqliteSchema.Migrate(connection, 0, targetVersion: 3);
+            Exec(connection, "INSERT INTO scopes(id, key, tenant, user_id) VALUES (1, $key, 't1', 'u1')", ("$key", scope.Key));
+            Exec(connection, "INSERT INTO jobs(id, scope_id, payload, enqueued_at, attempts, last_error) VALUES ($id, 1, '{}', 1, 2, 'timeout')", ("$id", SqliteValues.ToBlob(id)));
+        }
+
+        using var store = new SqliteMemoryStore(_db.ConnectionString);
+
+        (await store.GetStatsAsync()).Should().Match<FormationQueueStats>(s => s.Pending == 1 && s.Failed == 0);
+        var job = (await store.ClaimAsync("w1", 1, TimeSpan.FromMinutes(1))).Should().ContainSingle().Subject;
+        job.Id.Should().Be(id);
+        job.Attempts.Should().Be(2);
+        job.FailedAt.Should().BeNull();
     }
 
     [Fact]

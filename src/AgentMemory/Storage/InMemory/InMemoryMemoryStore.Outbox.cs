@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AgentMemory.Storage.InMemory;
 
 public sealed partial class InMemoryMemoryStore
@@ -34,7 +36,7 @@ public sealed partial class InMemoryMemoryStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
@@ -56,7 +58,7 @@ public sealed partial class InMemoryMemoryStore
                 }
             }
 
-            foreach (var s in _jobs.Values.OrderBy(s => s.Job.EnqueuedAt).ThenBy(s => s.Job.Id))
+            foreach (var s in _jobs.Values.Where(s => s.Job.FailedAt is null).OrderBy(s => s.Job.EnqueuedAt).ThenBy(s => s.Job.Id))
             {
                 if (claimed.Count >= maxJobs)
                 {
@@ -64,7 +66,7 @@ public sealed partial class InMemoryMemoryStore
                 }
 
                 var key = s.Job.Scope.Key;
-                if (busy.Contains(key) || !seen.Add(key) || (s.Job.NotBefore is { } nb && nb > now))
+                if (busy.Contains(key) || !seen.Add(key) || (!ignoreRetryTime && s.Job.NotBefore is { } nb && nb > now))
                 {
                     continue;
                 }
@@ -109,16 +111,76 @@ public sealed partial class InMemoryMemoryStore
     }
 
     /// <inheritdoc />
+    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(workerId);
+        var now = _time.GetUtcNow();
+        lock (_outboxLock)
+        {
+            if (_jobs.TryGetValue(jobId, out var s) && string.Equals(s.Worker, workerId, StringComparison.Ordinal))
+            {
+                s.Job = s.Job with { Attempts = s.Job.Attempts + 1, NotBefore = null, LastError = failure, FailedAt = now };
+                s.Worker = null;
+                s.LeaseUntil = default;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        List<FormationJob> failed;
+        lock (_outboxLock)
+        {
+            failed = [.. _jobs.Values.Where(s => s.Job.FailedAt is not null).Select(s => s.Job).OrderBy(j => j.EnqueuedAt).ThenBy(j => j.Id)];
+        }
+
+        foreach (var job in failed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return job;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            if (_jobs.TryGetValue(jobId, out var s) && s.Job.FailedAt is not null)
+            {
+                s.Job = s.Job with { Attempts = 0, NotBefore = null, FailedAt = null };
+                return Task.FromResult(true);
+            }
+        }
+
+        return Task.FromResult(false);
+    }
+
+    /// <inheritdoc />
     public Task<FormationQueueStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = _time.GetUtcNow();
-        long pending = 0, inFlight = 0;
+        long pending = 0, inFlight = 0, failed = 0;
         DateTimeOffset? oldest = null;
         lock (_outboxLock)
         {
             foreach (var s in _jobs.Values)
             {
+                if (s.Job.FailedAt is not null)
+                {
+                    failed++;
+                    continue;
+                }
+
                 if (s.IsLeased(now))
                 {
                     inFlight++;
@@ -135,7 +197,7 @@ public sealed partial class InMemoryMemoryStore
             }
         }
 
-        return Task.FromResult(new FormationQueueStats(pending, inFlight, oldest));
+        return Task.FromResult(new FormationQueueStats(pending, inFlight, oldest) { Failed = failed });
     }
 
     /// <summary>Removes the jobs within <paramref name="scope"/>; caller holds the gate exclusively.</summary>
