@@ -12,6 +12,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["sqlite-profile"] = SqliteProfileCommand.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,
+    ["onnx"] = OnnxEmbeddingCommand.Run,
 };
 
 if (args.Length > 0 && commands.TryGetValue(args[0], out var command))

@@ -1,5 +1,8 @@
 // Memory for a Microsoft Agent Framework agent: one AIContextProvider.
 // Runs offline: DemoChatClient stands in for a real model and shows the instructions it was given.
+// Offline recall is lexical (the core's hashing embedder): a question finds a memory through shared words ("marathon"),
+// and a standing instruction surfaces for any question. Add a semantic embedding model (AgentMemory.Onnx, or
+// UseOpenAI) and a paraphrase ("my long run") finds it too.
 using AgentMemory;
 using AgentMemory.AgentFramework;
 using AgentMemory.Samples;
@@ -24,5 +27,5 @@ Console.WriteLine(await agent.RunAsync("From now on, answer in bullet points. I'
 Console.WriteLine();
 
 var friday = await agent.CreateSessionAsync();              // a new session: memories carry over, chat history does not
-Console.WriteLine("> How should I plan my long run this weekend?");
-Console.WriteLine(await agent.RunAsync("How should I plan my long run this weekend?", friday));
+Console.WriteLine("> How should I plan my marathon training this weekend?");
+Console.WriteLine(await agent.RunAsync("How should I plan my marathon training this weekend?", friday));

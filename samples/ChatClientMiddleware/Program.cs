@@ -1,6 +1,7 @@
 // Memory for any Microsoft.Extensions.AI chat client, in one line: .UseAgentMemory().
 // Runs offline: DemoChatClient stands in for a real model and shows what memory it was given.
 using AgentMemory;
+using AgentMemory.Extensions.AI;
 using AgentMemory.Samples;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ await using var provider = services.BuildServiceProvider();
 var chat = provider.GetRequiredService<IChatClient>();
 
 var alice = MemoryScope.ForUser("acme", "alice");
-var options = new ChatOptions { AdditionalProperties = new() { ["agentmemory.scope"] = alice } };
+var options = new ChatOptions().WithMemoryScope(alice);       // whose memories this call recalls and forms
 
 Console.WriteLine("> I'm vegetarian and my sister lives in Lyon.");
 Console.WriteLine((await chat.GetResponseAsync("I'm vegetarian and my sister lives in Lyon.", options)).Text);

@@ -26,7 +26,6 @@ var services = new ServiceCollection();
 var builder = services
     .AddAgentMemory(o =>
     {
-        o.DefaultTenant = "demo";
         o.Formation.Mode = FormationMode.Inline; // store before the next prompt; a server app keeps the background default
     })
     .UseSqlite($"Data Source={dbPath}");
@@ -114,7 +113,8 @@ while (true)
         var assistant = new ChatMessage(ChatRole.Assistant, reply);
         history.Add(user);
         history.Add(assistant);
-        await memory.RememberAsync(scope, [user, assistant]);
+        // A model's reply is part of the conversation; the offline canned reply only echoes memories, so it is not remembered.
+        await memory.RememberAsync(scope, chat is null ? [user] : [user, assistant]);
     }
     catch (AgentMemoryException ex)
     {

@@ -17,19 +17,28 @@ internal static class MemoryEndpoints
         api.MapGet("/memories", async (string? q, ClaimsPrincipal user, IAgentMemory memory, MemoryReviewOptions settings, CancellationToken ct) =>
         {
             var scope = MemoryReviewApp.ScopeOf(user, settings);
-            if (!string.IsNullOrWhiteSpace(q))
-            {
-                var hits = await memory.RecallAsync(new RecallRequest { Scope = scope, Query = q, TopK = 50 }, ct).ConfigureAwait(false);
-                return Results.Ok(hits.Where(h => scope.Contains(h.Record.Scope)).Select(h => MemoryDto.From(h.Record, h.Score)).ToList());
-            }
-
-            var list = new List<MemoryDto>();
+            var list = new List<MemoryRecord>();
             await foreach (var record in memory.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Within }, ct).ConfigureAwait(false))
             {
-                list.Add(MemoryDto.From(record));
+                list.Add(record);
             }
 
-            return Results.Ok(list.OrderByDescending(m => m.UpdatedAt).ToList());
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return Results.Ok(list.OrderByDescending(r => r.UpdatedAt).Select(r => MemoryDto.From(r)).ToList());
+            }
+
+            // Search covers the text (recall: words, stems, and meaning when an embedding model is configured) and the
+            // topic (a memory filed under "food" is found by "food" even when its text never says the word).
+            var query = q.Trim();
+            var hits = await memory.RecallAsync(new RecallRequest { Scope = scope, Query = query, TopK = 50 }, ct).ConfigureAwait(false);
+            var found = hits.Where(h => scope.Contains(h.Record.Scope)).Select(h => MemoryDto.From(h.Record, h.Score)).ToList();
+            var seen = found.Select(m => m.Id).ToHashSet();
+            found.AddRange(list
+                .Where(r => !seen.Contains(r.Id) && r.Topic is { } topic && topic.Contains(query, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(r => r.UpdatedAt)
+                .Select(r => MemoryDto.From(r)));
+            return Results.Ok(found);
         });
 
         api.MapGet("/memories/{id:guid}", async (Guid id, ClaimsPrincipal user, IAgentMemory memory, MemoryReviewOptions settings, CancellationToken ct) =>

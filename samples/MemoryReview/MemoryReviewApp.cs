@@ -18,11 +18,7 @@ public static class MemoryReviewApp
         var settings = builder.Configuration.GetSection("MemoryReview").Get<MemoryReviewOptions>() ?? new MemoryReviewOptions();
         builder.Services.AddSingleton(settings);
         builder.Services
-            .AddAgentMemory(o =>
-            {
-                o.DefaultTenant = settings.Tenant;
-                o.Formation.Mode = FormationMode.Inline;
-            })
+            .AddAgentMemory(builder.Configuration.GetSection(AgentMemoryOptions.SectionName), o => o.Formation.Mode = FormationMode.Inline)
             .UseSqlite(settings.Database);
         builder.Services
             .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -1,25 +1,27 @@
 using AgentMemory;
+using Microsoft.Extensions.AI;
 
 namespace MemoryReview;
 
-/// <summary>Sample memories for the demo accounts, so the page has something to review on first run.</summary>
+/// <summary>
+/// Sample conversations for the demo accounts, remembered through <see cref="IAgentMemory.RememberAsync"/> (extraction,
+/// guards, reconciliation), so the page shows what extraction really produces from them.
+/// </summary>
 internal static class SeedData
 {
-    private static readonly Dictionary<string, (MemoryKind Kind, string Text, string Topic)[]> Samples = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Name, string[] Turns)> Conversations = new(StringComparer.Ordinal)
     {
-        ["alice"] =
+        ["alice"] = ("Alice",
         [
-            (MemoryKind.Semantic, "Alice is vegetarian.", "food"),
-            (MemoryKind.Semantic, "Alice's sister lives in Lyon.", "family"),
-            (MemoryKind.Procedural, "Alice reads on her phone: answer without tables, in short paragraphs.", "formatting"),
-            (MemoryKind.Episodic, "Alice planned a trip to Lisbon for the second week of May.", "travel"),
-        ],
-        ["bob"] =
+            "I'm vegetarian. My sister lives in Lyon.",
+            "I read on my phone. From now on, answer without tables and in short paragraphs.",
+            "I'm planning a trip to Lisbon for the second week of May.",
+        ]),
+        ["bob"] = ("Bob",
         [
-            (MemoryKind.Semantic, "Bob supports FC Porto.", "sport"),
-            (MemoryKind.Semantic, "Bob is learning Rust.", "programming"),
-            (MemoryKind.Procedural, "Bob wants code samples in Rust rather than Python.", "coding"),
-        ],
+            "I'm a big FC Porto fan. I'm learning Rust.",
+            "From now on, give me code samples in Rust rather than Python.",
+        ]),
     };
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -29,20 +31,18 @@ internal static class SeedData
         foreach (var user in settings.Users)
         {
             var scope = MemoryScope.ForUser(settings.Tenant, user.Name);
-            if (await HasAnyAsync(memory, scope, cancellationToken).ConfigureAwait(false) || !Samples.TryGetValue(user.Name, out var samples))
+            if (await HasAnyAsync(memory, scope, cancellationToken).ConfigureAwait(false) || !Conversations.TryGetValue(user.Name, out var conversation))
             {
                 continue;
             }
 
-            foreach (var (kind, text, topic) in samples)
-            {
-                await memory.SaveAsync(scope, new MemoryCandidate { Kind = kind, Text = text, Topic = topic, Provenance = new MemoryProvenance(MemorySource.User, user.Name, "seed") }, cancellationToken).ConfigureAwait(false);
-            }
+            var messages = conversation.Turns.Select(turn => new ChatMessage(ChatRole.User, turn) { AuthorName = conversation.Name }).ToList();
+            await memory.RememberAsync(scope, messages, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // One edited memory, so the page has a history to show.
             await foreach (var record in memory.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Within }, cancellationToken).ConfigureAwait(false))
             {
-                if (record.Kind == MemoryKind.Episodic)
+                if (record.Text.Contains("second week", StringComparison.Ordinal))
                 {
                     await memory.UpdateAsync(scope, record.Id, new MemoryUpdate { Text = record.Text.Replace("second week", "third week", StringComparison.Ordinal) }, cancellationToken).ConfigureAwait(false);
                     break;

@@ -8,7 +8,7 @@ var clock = new ManualClock(new DateTimeOffset(2026, 11, 2, 18, 30, 0, TimeSpan.
 
 var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(clock);
-services.AddAgentMemory(o => o.DefaultTenant = "demo")
+services.AddAgentMemory()
         .UseSqlite("Data Source=quickstart.db") // one durable file: a second run recalls what the first stored
         .UseTiktokenTokenCounter();       // exact o200k_base token counts for the prompt budget
 await using var provider = services.BuildServiceProvider();

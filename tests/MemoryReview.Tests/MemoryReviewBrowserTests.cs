@@ -10,7 +10,7 @@ namespace MemoryReview.Tests;
 
 /// <summary>
 /// End to end in headless Chromium (Debian's package, driven by Playwright with its executable path set): sign in, see
-/// the seeded memories, delete one, export, erase everything, and check another user's memories are untouched and
+/// the memories extraction formed from the seed conversations, search them by text and by topic, delete one, export, erase everything, and check another user's memories are untouched and
 /// unreachable. Fails (does not skip) when Chromium is missing: .ci/run installs it.
 /// </summary>
 public sealed class MemoryReviewBrowserTests : IAsyncLifetime
@@ -100,11 +100,32 @@ public sealed class MemoryReviewBrowserTests : IAsyncLifetime
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
         var page = await SignInAsync(context, "alice", "alice-demo");
 
-        // The seeded memories are listed, with provenance.
+        // The memories extraction formed from the seed conversation are listed, with provenance: facts rephrased in the
+        // third person with their topic, the standing instruction, the episodes.
+        var aliceBefore = await MemoriesOfAsync("alice");
+        aliceBefore.Should().Contain(r => r.Text == "Alice is vegetarian." && r.Kind == MemoryKind.Semantic && r.Topic == "food");
+        aliceBefore.Should().Contain(r => r.Text == "Alice's sister lives in Lyon." && r.Kind == MemoryKind.Semantic);
+        aliceBefore.Should().Contain(r => r.Kind == MemoryKind.Procedural && r.Text.Contains("without tables"));
         var rows = page.Locator("tr.memory");
-        await Assertions.Expect(rows).ToHaveCountAsync(4);
-        await Assertions.Expect(page.Locator("#memories")).ToContainTextAsync("Alice is vegetarian.");
+        await Assertions.Expect(rows).ToHaveCountAsync(aliceBefore.Count);
+        await Assertions.Expect(page.Locator("tr.memory", new() { HasText = "Alice is vegetarian." })).ToContainTextAsync("food");
         await Assertions.Expect(page.Locator("#memories")).Not.ToContainTextAsync("Bob");
+
+        // Search covers the topic as well as the text; a search that finds nothing says so, unlike an empty store.
+        await page.FillAsync("#search", "food");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("tr.memory", new() { HasText = "Alice is vegetarian." })).ToHaveCountAsync(1);
+        await page.FillAsync("#search", "Lyon");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("tr.memory", new() { HasText = "Alice's sister lives in Lyon." })).ToHaveCountAsync(1);
+        await page.FillAsync("#search", "submarine");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#no-match")).ToContainTextAsync("submarine");
+        await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await page.FillAsync("#search", "");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await Assertions.Expect(rows).ToHaveCountAsync(aliceBefore.Count);
 
         // History of the edited memory shows both versions.
         await page.Locator("tr.memory", new() { HasText = "Lisbon" }).Locator("button[data-action=history]").ClickAsync();
@@ -112,9 +133,9 @@ public sealed class MemoryReviewBrowserTests : IAsyncLifetime
         await page.ClickAsync("#history-close");
 
         // Delete one.
-        await page.Locator("tr.memory", new() { HasText = "vegetarian" }).Locator("button[data-action=delete]").ClickAsync();
-        await Assertions.Expect(rows).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#memories")).Not.ToContainTextAsync("vegetarian");
+        await page.Locator("tr.memory", new() { HasText = "Alice is vegetarian." }).Locator("button[data-action=delete]").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(aliceBefore.Count - 1);
+        await Assertions.Expect(page.Locator("#memories")).Not.ToContainTextAsync("Alice is vegetarian.");
 
         // Export everything as JSON.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export"));
@@ -138,6 +159,7 @@ public sealed class MemoryReviewBrowserTests : IAsyncLifetime
         await page.FillAsync("#erase-confirm", "ERASE");
         await page.ClickAsync("#erase-go");
         await Assertions.Expect(page.Locator("#empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#no-match")).ToBeHiddenAsync();
         (await MemoriesOfAsync("alice")).Should().BeEmpty();
 
         // Bob is untouched and still sees his own memories.

@@ -36,7 +36,10 @@ async function showMemories(query) {
       button("History", () => history(m.id), "history"),
       button("Delete", () => remove(m.id), "delete"));
   }
-  $("empty").hidden = memories.length > 0;
+  // An empty search and an empty store are different news: say which.
+  $("no-match-query").textContent = query ?? "";
+  $("no-match").hidden = memories.length > 0 || !query;
+  $("empty").hidden = memories.length > 0 || !!query;
   $("memories").hidden = memories.length === 0;
 }
 

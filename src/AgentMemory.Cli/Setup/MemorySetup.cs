@@ -13,11 +13,7 @@ internal static class MemorySetup
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = settings.DbPath, Pooling = false }.ToString();
         var builder = services
-            .AddAgentMemory(o =>
-            {
-                o.DefaultTenant = settings.Tenant;
-                o.Formation.Mode = FormationMode.Inline;
-            })
+            .AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline)
             .UseSqlite(connection);
 
         // The offline default. When AgentMemory.Onnx ships, `builder.UseLocalEmbeddings();` here makes the offline

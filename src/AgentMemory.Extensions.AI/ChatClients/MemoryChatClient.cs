@@ -9,7 +9,8 @@ namespace AgentMemory.Extensions.AI;
 /// exchange (the new user turn and the reply) for memory formation. Works for streaming and non-streaming calls.
 /// </summary>
 /// <remarks>
-/// The scope comes from <c>ChatOptions.AdditionalProperties["agentmemory.scope"]</c> (a <see cref="MemoryScope"/>) or,
+/// The scope comes from the call's options (set with <see cref="MemoryChatOptionsExtensions.WithMemoryScope"/>, stored
+/// in <c>ChatOptions.AdditionalProperties["agentmemory.scope"]</c>) or,
 /// failing that, from the <see cref="IMemoryScopeAccessor"/>; a call with neither throws
 /// <see cref="MissingMemoryScopeException"/> instead of guessing. Formation never blocks the response beyond queuing
 /// (the default background mode); the caller's message list is never modified.
@@ -73,15 +74,7 @@ public sealed class MemoryChatClient : DelegatingChatClient
     }
 
     private MemoryScope ResolveScope(ChatOptions? options)
-    {
-        if (options?.AdditionalProperties is { } properties && properties.TryGetValue(MemoryChatOptions.ScopePropertyName, out var value))
-        {
-            return value as MemoryScope
-                ?? throw new MissingMemoryScopeException($"ChatOptions.AdditionalProperties[\"{MemoryChatOptions.ScopePropertyName}\"] must hold a MemoryScope, not {value?.GetType().Name ?? "null"}.");
-        }
-
-        return _scopeAccessor?.Current ?? throw new MissingMemoryScopeException();
-    }
+        => options.GetMemoryScope() ?? _scopeAccessor?.Current ?? throw new MissingMemoryScopeException();
 
     private async Task<List<ChatMessage>> InjectAsync(MemoryScope scope, List<ChatMessage> input, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ public sealed class MissingMemoryScopeException : AgentMemoryException
 {
     /// <summary>Creates the exception with the standard message.</summary>
     public MissingMemoryScopeException()
-        : base($"This chat call has no memory scope. Put a MemoryScope in ChatOptions.AdditionalProperties[\"{MemoryChatOptions.ScopePropertyName}\"] or register an IMemoryScopeAccessor that returns one.")
+        : base($"This chat call has no memory scope. Set one with options.WithMemoryScope(scope) (ChatOptions.AdditionalProperties[\"{MemoryChatOptions.ScopePropertyName}\"]) or register an IMemoryScopeAccessor that returns one.")
     {
         Component = "chat-middleware";
         Operation = "resolve-scope";

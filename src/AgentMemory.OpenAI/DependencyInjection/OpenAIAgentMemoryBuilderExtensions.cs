@@ -1,3 +1,4 @@
+using AgentMemory;
 using AgentMemory.Models;
 using AgentMemory.OpenAI;
 using Microsoft.Extensions.AI;

@@ -1,4 +1,6 @@
-namespace Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentMemory;
 
 /// <summary>
 /// Returned by <c>AddAgentMemory</c>: the place where a store and models are chosen

@@ -18,7 +18,6 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         }
 
         Check(options.MaxTextLength is >= 16 and <= 1_000_000, $"AgentMemory:MaxTextLength must be between 16 and 1000000 (was {options.MaxTextLength}).");
-        Check(options.DefaultTenant is null || !string.IsNullOrWhiteSpace(options.DefaultTenant), "AgentMemory:DefaultTenant must not be empty when set.");
 
         var f = options.Formation;
         if (f is null)

@@ -9,6 +9,7 @@ using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options (after any configuration binding).</param>
     /// <returns>A builder to choose the store and the models.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static AgentMemoryBuilder AddAgentMemory(this IServiceCollection services, Action<AgentMemoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -67,5 +69,26 @@ public static partial class AgentMemoryServiceCollectionExtensions
         // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity); then
         // relative dates in memories ("yesterday") are resolved against the conversation's own date.
         return new AgentMemoryBuilder(services).UseDefaultGuards().AddRelativeDateResolution();
+    }
+
+    /// <summary>
+    /// Adds <see cref="IAgentMemory"/> as <see cref="AddAgentMemory(IServiceCollection, Action{AgentMemoryOptions}?)"/>
+    /// does, with <see cref="AgentMemoryOptions"/> bound from <paramref name="configuration"/>, conventionally the section
+    /// <see cref="AgentMemoryOptions.SectionName"/>: <c>AddAgentMemory(builder.Configuration.GetSection("AgentMemory"))</c>.
+    /// Keys are the option names (<c>MaxTextLength</c>, <c>Retrieval:TopK</c>, <c>Formation:Mode</c>,
+    /// <c>Retrieval:KindWeights:Episodic</c>, …); binding is re-read when the configuration reloads, and the bound
+    /// values are validated at start like any others.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the options.</param>
+    /// <param name="configure">Configures the options further, after binding.</param>
+    /// <returns>A builder to choose the store and the models.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static AgentMemoryBuilder AddAgentMemory(this IServiceCollection services, IConfiguration configuration, Action<AgentMemoryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentMemoryOptions>().Bind(configuration);
+        return services.AddAgentMemory(configure);
     }
 }

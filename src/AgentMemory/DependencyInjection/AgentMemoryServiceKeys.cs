@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
 /// <summary>Service keys AgentMemory uses, so its models do not clash with the host's own registrations.</summary>
 public static class AgentMemoryServiceKeys

@@ -1,3 +1,4 @@
+using AgentMemory;
 using AgentMemory.Retrieval;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -13,15 +13,19 @@ public sealed partial class OfflineExtractor
         "so ", "really", "also", "still", "about to", "excited", "thrilled", "listening", "talking", "planning", "working on",
     ];
 
-    private static IEnumerable<string> SplitSentences(string text)
+    /// <summary>The sentences of <paramref name="text"/>: each as written (for its form) and cleaned of lead-ins and end punctuation (for the rules).</summary>
+    private static IEnumerable<(string Raw, string Clean)> Sentences(string text)
     {
         foreach (var raw in SentenceSplit().Split(text))
         {
-            var sentence = LeadIn().Replace(raw.Trim(), string.Empty).Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
-            if (sentence.Length >= 4 && sentence.Length <= 300)
+            var trimmed = raw.Trim();
+            if (trimmed.Length == 0)
             {
-                yield return sentence;
+                continue;
             }
+
+            var sentence = LeadIn().Replace(trimmed, string.Empty).Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+            yield return (trimmed, sentence.Length <= 300 ? sentence : string.Empty);
         }
     }
 
@@ -51,17 +55,18 @@ public sealed partial class OfflineExtractor
         };
     }
 
+    /// <summary>The topic of a directive, named as <see cref="Retrieval.TaskTypeClassifier"/> names procedural topics, so the directive surfaces for the tasks it governs.</summary>
     private static string DirectiveTopic(string body)
     {
         var b = body.ToUpperInvariant();
         return b switch
         {
-            _ when ContainsAny(b, "BULLET", "TABLE", "LIST", "MARKDOWN", "FORMAT", "HEADING", "EMOJI", "JSON") => "response-format",
-            _ when ContainsAny(b, "SHORT", "BRIEF", "CONCISE", "LONG", "DETAIL", "VERBOSE", "LENGTH", "SUMMAR") => "response-length",
+            _ when ContainsAny(b, "BULLET", "TABLE", "LIST", "MARKDOWN", "FORMAT", "HEADING", "EMOJI", "JSON") => "formatting",
+            _ when ContainsAny(b, "SHORT", "BRIEF", "CONCISE", "LONG", "DETAIL", "VERBOSE", "LENGTH", "SUMMAR") => "style",
             _ when ContainsAny(b, "ENGLISH", "FRENCH", "SPANISH", "GERMAN", "LANGUAGE") => "language",
             _ when ContainsAny(b, "FORMAL", "CASUAL", "TONE", "POLITE", "FRIENDLY", "JOKE") => "tone",
-            _ when ContainsAny(b, "CODE", "C#", "PYTHON", "EXAMPLE", "SNIPPET") => "code",
-            _ when ContainsAny(b, "CALL ME", "NAME") => "addressing",
+            _ when ContainsAny(b, "CODE", "C#", "PYTHON", "EXAMPLE", "SNIPPET") => "code-style",
+            _ when ContainsAny(b, "CALL ME", "NAME") => "communication",
             _ => "workflow",
         };
     }
@@ -81,7 +86,7 @@ public sealed partial class OfflineExtractor
             var verb = m.Groups["verb"].Value.Trim();
             var rest = ThirdPerson(m.Groups["rest"].Value.Trim());
             var subject = key + "|" + string.Join(' ', TextAnalyzer.Default.Analyze(thing)) + "|" + TextAnalyzer.Stem(verb.ToLowerInvariant());
-            return Fact($"{possessive} {thing} {ThirdPersonVerb(verb)} {rest}", FactTopic(thing), subject, 0.7);
+            return Fact($"{possessive} {thing} {ThirdPersonVerb(verb)} {rest}", TopicLexicon.Classify(thing) ?? TopicLexicon.Classify(rest) ?? "personal", subject, 0.7);
         }
 
         m = Preference().Match(sentence);
@@ -104,7 +109,7 @@ public sealed partial class OfflineExtractor
                 return null;
             }
 
-            return Fact($"{subjectName} is {ThirdPerson(rest)}", "identity", null, 0.7);
+            return Fact($"{subjectName} is {ThirdPerson(rest)}", TopicLexicon.Classify(rest) ?? "identity", null, 0.7);
         }
 
         m = IDo().Match(sentence);
@@ -117,8 +122,8 @@ public sealed partial class OfflineExtractor
             var topic = stem switch
             {
                 "live" or "mov" or "grew" or "born" or "was" => "home",
-                "work" or "study" => "work",
-                _ => "personal",
+                "work" => "work",
+                _ => TopicLexicon.Classify(verb + " " + rest) ?? "personal",
             };
             var subject = stem is "live" or "work" ? key + "|" + stem : null;
             var text = neg ? $"{subjectName} does not {verb} {rest}" : $"{subjectName} {ThirdPersonVerb(verb)} {rest}";
@@ -139,17 +144,6 @@ public sealed partial class OfflineExtractor
             Topic = topic,
             Metadata = subject is null ? MemoryRecord.EmptyMetadata : new Dictionary<string, string>(StringComparer.Ordinal) { [SubjectKey] = subject },
         };
-    }
-
-    private static string FactTopic(string thing)
-    {
-        var t = thing.ToUpperInvariant();
-        return ContainsAny(t, "SISTER", "BROTHER", "MOTHER", "MOM", "MUM", "FATHER", "DAD", "WIFE", "HUSBAND", "SON", "DAUGHTER", "KID", "CHILD", "PARTNER", "FAMILY", "GRAND")
-            ? "family"
-            : ContainsAny(t, "DOG", "CAT", "PET") ? "pets"
-            : ContainsAny(t, "JOB", "BOSS", "COMPANY", "TEAM", "WORK") ? "work"
-            : ContainsAny(t, "FAVOURITE", "FAVORITE") ? "preference"
-            : "personal";
     }
 
     private static string ThirdPersonVerb(string verb)

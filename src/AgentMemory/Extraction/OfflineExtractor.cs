@@ -5,8 +5,11 @@ using Microsoft.Extensions.AI;
 namespace AgentMemory.Extraction;
 
 /// <summary>
-/// A rule-based extractor that needs no model. Every conversation turn becomes an episodic memory ("Caroline: I went to
-/// the support group yesterday", with its time and speaker); first-person statements of fact or preference by the user
+/// A rule-based extractor that needs no model. Every conversation turn that states something becomes an episodic memory
+/// ("Caroline: I went to the support group yesterday", with its time and speaker); a turn that only asks, requests,
+/// greets, thanks, acknowledges or gives a command ("What is my job?", "Tell me a joke", "thanks!", "exit") becomes
+/// nothing, except that a named speaker's question in a dialogue between people is kept as a low-importance episode.
+/// Sentences are judged by their form (<see cref="UtteranceClassifier"/>), not by a list of phrases. First-person statements of fact or preference by the user
 /// ("I'm vegetarian", "my sister lives in Lyon", "I prefer short answers") become semantic memories rephrased in the
 /// third person; the user's standing directives ("from now on, answer in bullet points", "don't use tables") become
 /// procedural memories with a topic. Each candidate carries its provenance.
@@ -34,6 +37,12 @@ public sealed partial class OfflineExtractor : IExtractor
     /// <summary>The longest episodic text produced; longer turns are cut at a word boundary.</summary>
     public const int MaxEpisodeLength = 2_000;
 
+    /// <summary>The importance of an episode that states something.</summary>
+    private const double EpisodeImportance = 0.3;
+
+    /// <summary>The importance of a named speaker's question kept as an episode: below every statement and fact.</summary>
+    private const double QuestionEpisodeImportance = 0.1;
+
     /// <summary>The longest part of a neighbouring turn kept as an episode's context.</summary>
     private const int MaxContextPart = 1_000;
 
@@ -54,31 +63,49 @@ public sealed partial class OfflineExtractor : IExtractor
             var occurredAt = message.CreatedAt ?? request.ConversationTime;
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [SpeakerKey] = speaker };
 
-            candidates.Add(new MemoryCandidate
+            var found = new List<MemoryCandidate>();
+            var informative = caption is not null || !IsConversational(source);
+            var asks = false;
+            foreach (var (raw, sentence) in Sentences(text))
             {
-                Kind = MemoryKind.Episodic,
-                Text = Episode(speaker, text, caption),
-                Context = Neighbours(turns, i),
-                Importance = 0.3,
-                Topic = "conversation",
-                OccurredAt = occurredAt,
-                Provenance = provenance,
-                Metadata = metadata,
-            });
-
-            if (source == MemorySource.User && text.Length > 0)
-            {
-                var subjectName = string.IsNullOrWhiteSpace(message.AuthorName) ? "The user" : speaker;
-                foreach (var sentence in SplitSentences(text))
+                var act = UtteranceClassifier.Classify(raw);
+                informative |= act == UtteranceKind.Statement;
+                asks |= act == UtteranceKind.Question;
+                if (source != MemorySource.User || act is UtteranceKind.Question or UtteranceKind.Phatic || sentence.Length < 4)
                 {
-                    var candidate = TryDirective(sentence, subjectName) ?? TryFact(sentence, subjectName);
-                    if (candidate is not null)
-                    {
-                        var meta = new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal) { [SpeakerKey] = speaker };
-                        candidates.Add(candidate with { OccurredAt = occurredAt, Provenance = provenance, Metadata = meta });
-                    }
+                    continue;
+                }
+
+                // A directive may be phrased as a request ("please always …"); a fact only as a statement.
+                var subjectName = string.IsNullOrWhiteSpace(message.AuthorName) ? "The user" : speaker;
+                var candidate = TryDirective(sentence, subjectName) ?? (act == UtteranceKind.Statement ? TryFact(sentence, subjectName) : null);
+                if (candidate is not null)
+                {
+                    var meta = new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal) { [SpeakerKey] = speaker };
+                    found.Add(candidate with { OccurredAt = occurredAt, Provenance = provenance, Metadata = meta });
                 }
             }
+
+            // A turn that only asks, requests, greets or acknowledges says nothing about anyone: no episode. Between named
+            // people (a recorded dialogue, not a chat with the assistant) a question is kept as a low-importance episode,
+            // since it often presupposes an event ("how was the pottery class yesterday?").
+            var named = !string.IsNullOrWhiteSpace(message.AuthorName);
+            if (informative || found.Count > 0 || (asks && named))
+            {
+                candidates.Add(new MemoryCandidate
+                {
+                    Kind = MemoryKind.Episodic,
+                    Text = Episode(speaker, text, caption),
+                    Context = Neighbours(turns, i),
+                    Importance = informative || found.Count > 0 ? EpisodeImportance : QuestionEpisodeImportance,
+                    Topic = "conversation",
+                    OccurredAt = occurredAt,
+                    Provenance = provenance,
+                    Metadata = metadata,
+                });
+            }
+
+            candidates.AddRange(found);
         }
 
         return Task.FromResult<IReadOnlyList<MemoryCandidate>>(candidates);
@@ -170,6 +197,9 @@ public sealed partial class OfflineExtractor : IExtractor
             : message.Role == ChatRole.Tool ? MemorySource.Tool
             : MemorySource.System;
     }
+
+    /// <summary>Whether text from <paramref name="source"/> is a conversational turn (judged by its form) rather than content (a tool result, a document).</summary>
+    private static bool IsConversational(MemorySource source) => source is MemorySource.User or MemorySource.Assistant or MemorySource.OtherParty;
 
     private static string DefaultSpeaker(MemorySource source) => source switch
     {

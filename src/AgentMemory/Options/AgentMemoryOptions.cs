@@ -2,14 +2,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AgentMemory;
 
-/// <summary>Options for AgentMemory, bound from configuration or set in <c>AddAgentMemory(o => …)</c>.</summary>
+/// <summary>Options for AgentMemory, bound from configuration (<c>AddAgentMemory(configuration.GetSection("AgentMemory"))</c>) or set in <c>AddAgentMemory(o => …)</c>.</summary>
+/// <remarks>
+/// There is deliberately no default tenant: every read and write names its <see cref="MemoryScope"/>, tenant included,
+/// so no call can fall back to another tenant's memories because a setting was left in place.
+/// </remarks>
 public sealed class AgentMemoryOptions
 {
     /// <summary>The configuration section name conventionally used for these options.</summary>
     public const string SectionName = "AgentMemory";
-
-    /// <summary>The tenant used by helpers that build scopes when the host does not name one.</summary>
-    public string? DefaultTenant { get; set; }
 
     /// <summary>The longest memory text accepted, in characters.</summary>
     [Range(16, 1_000_000)]

@@ -19,7 +19,7 @@ internal sealed class EmbeddingService
         _declaredDimensions = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
     }
 
-    /// <summary>Embeds one text.</summary>
+    /// <summary>Embeds one memory text (sent with <see cref="EmbeddingPurpose.Document"/>).</summary>
     /// <exception cref="InvalidMemoryException">The generator returned no vector, a vector of the wrong dimension, or a non-finite or zero vector.</exception>
     public async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class EmbeddingService
         GeneratedEmbeddings<Embedding<float>> generated;
         try
         {
-            generated = await _generator.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+            generated = await _generator.GenerateAsync([text], EmbeddingPurpose.CreateOptions(EmbeddingPurpose.Document), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

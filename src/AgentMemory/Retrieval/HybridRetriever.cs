@@ -140,7 +140,7 @@ public sealed partial class HybridRetriever : IRetriever
             return vectors;
         }
 
-        var generated = await _embeddings.GenerateAsync(queries, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var generated = await _embeddings.GenerateAsync(queries, EmbeddingPurpose.CreateOptions(EmbeddingPurpose.Query), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < vectors.Length && i < generated.Count; i++)
         {
             var v = generated[i].Vector.Span;

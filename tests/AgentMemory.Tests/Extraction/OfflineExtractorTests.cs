@@ -29,7 +29,7 @@ public sealed class OfflineExtractorTests
     }
 
     [Theory]
-    [InlineData("I'm vegetarian.", "The user is vegetarian.", "identity")]
+    [InlineData("I'm vegetarian.", "The user is vegetarian.", "food")]
     [InlineData("I prefer short answers", "The user prefers short answers.", "preference")]
     [InlineData("I love hiking!", "The user loves hiking.", "preference")]
     [InlineData("My sister lives in Lyon.", "The user's sister lives in Lyon.", "family")]
@@ -56,9 +56,9 @@ public sealed class OfflineExtractorTests
     }
 
     [Theory]
-    [InlineData("From now on, answer in bullet points.", "Standing instruction from the user: answer in bullet points.", "response-format")]
-    [InlineData("Don't use tables", "Standing instruction from the user: do not use tables.", "response-format")]
-    [InlineData("Please always keep answers brief", "Standing instruction from the user: keep answers brief.", "response-length")]
+    [InlineData("From now on, answer in bullet points.", "Standing instruction from the user: answer in bullet points.", "formatting")]
+    [InlineData("Don't use tables", "Standing instruction from the user: do not use tables.", "formatting")]
+    [InlineData("Please always keep answers brief", "Standing instruction from the user: keep answers brief.", "style")]
     public async Task ExtractAsync_StandingDirective_BecomesProceduralMemory(string said, string expected, string topic)
     {
         var result = await ExtractAsync(new ChatMessage(ChatRole.User, said));
@@ -72,7 +72,7 @@ public sealed class OfflineExtractorTests
     [Theory]
     [InlineData("I'm not sure about that")]
     [InlineData("I'm going to the shop")]
-    [InlineData("What's the weather like?")]
+    [InlineData("The weather was awful all week")]
     public async Task ExtractAsync_SmallTalk_YieldsOnlyTheEpisode(string said)
     {
         var result = await ExtractAsync(new ChatMessage(ChatRole.User, said));
@@ -99,7 +99,7 @@ public sealed class OfflineExtractorTests
     [Fact]
     public async Task ExtractAsync_OtherPartySource_IsRecorded()
     {
-        var result = await ExtractAsync(new ChatMessage(ChatRole.User, "hello there")
+        var result = await ExtractAsync(new ChatMessage(ChatRole.User, "The parcel arrived on Tuesday")
         {
             AdditionalProperties = new() { ["agentmemory.source"] = "other" },
         });

@@ -1,0 +1,41 @@
+using AgentMemory;
+using AgentMemory.Onnx;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Runs AgentMemory's embedding model in-process with ONNX Runtime (AgentMemory.Onnx).</summary>
+public static class LocalEmbeddingsAgentMemoryBuilderExtensions
+{
+    /// <summary>
+    /// Uses a sentence-embedding model run in-process for memory and query vectors: by default all-MiniLM-L6-v2
+    /// (384 dimensions, mean pooling, 256 tokens), whose weights ship inside this package, so nothing is downloaded and
+    /// no key is needed. Replaces the registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, as
+    /// <c>UseEmbeddingGenerator</c> does. The model loads once, on first use, in a singleton the container disposes.
+    /// Every memory of a store must come from the same model: switching models needs a re-embed or a new store.
+    /// </summary>
+    /// <param name="builder">The AgentMemory builder.</param>
+    /// <param name="configure">Configures another ONNX export (model and vocabulary paths), pooling, query/document
+    /// prefixes, the token limit and threads.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>Options are validated at start (<see cref="OptionsValidationException"/>); missing or unusable model
+    /// files surface as <see cref="LocalEmbeddingModelException"/> when the model loads.</remarks>
+    public static AgentMemoryBuilder UseLocalEmbeddings(this AgentMemoryBuilder builder, Action<LocalEmbeddingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<LocalEmbeddingOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalEmbeddingOptions>, LocalEmbeddingOptionsValidator>());
+        services.TryAddSingleton<OnnxEmbeddingGenerator>();
+        services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>()));
+        return builder;
+    }
+}

@@ -1,0 +1,4 @@
+namespace AgentMemory.Samples.Tests;
+
+/// <summary>What a sample printed and how it ended.</summary>
+internal sealed record SampleRun(int ExitCode, string Output, string Error);
