@@ -1,0 +1,34 @@
+using System.CommandLine;
+using AgentMemory.Cli.Import;
+using AgentMemory.Cli.Setup;
+using Spectre.Console;
+
+namespace AgentMemory.Cli.Commands;
+
+/// <summary><c>agentmemory import FILE</c>: AgentMemory's export or Mem0's memories JSON, all or nothing.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var file = new Argument<string>("file") { Description = "The JSON file: an AgentMemory export, or Mem0 memories (get_all output)." };
+        var format = new Option<ImportFormat>("--format") { Description = "Auto (default), AgentMemory or Mem0.", DefaultValueFactory = _ => ImportFormat.Auto };
+        var command = new Command(
+            "import",
+            "Import memories, all or nothing. An AgentMemory export keeps each memory's scope unless --user is given; Mem0 memories go to their user_id unless --user is given. Memories already present (same id) are skipped.");
+        common.AddTo(command);
+        command.Add(file);
+        command.Add(format);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        {
+            var settings = common.Read(result, console);
+            var target = new ImportTarget(settings.Tenant, settings.UserGiven ? settings.User : null, result.GetValue(common.Agent));
+            var (kind, records) = await MemoryImporter.ReadAsync(result.GetValue(file)!, result.GetValue(format), target, ct).ConfigureAwait(false);
+            await using var session = MemorySession.Open(settings, console, create: true);
+            var (added, present) = await MemoryImporter.WriteAsync(session, records, ct).ConfigureAwait(false);
+            console.Ansi.WriteLine($"Imported {added} memories ({kind} format); {present} were already present.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using AgentMemory.Cli.Setup;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentMemory.Cli.Import;
+
+/// <summary>
+/// Reads a whole file, validates every record, embeds them with the configured model and writes them in ONE SQLite
+/// transaction: a file that is malformed anywhere, or a record the store rejects, changes nothing.
+/// </summary>
+internal static class MemoryImporter
+{
+    private const int EmbeddingBatch = 64;
+
+    /// <summary>Parses <paramref name="path"/> in <paramref name="format"/> (or the one its shape shows).</summary>
+    /// <exception cref="CliException">The file is missing, not JSON, or not in a known format.</exception>
+    public static async Task<(ImportFormat Format, IReadOnlyList<MemoryRecord> Records)> ReadAsync(string path, ImportFormat format, ImportTarget target, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"No file at '{path}'.");
+        }
+
+        JsonDocument document;
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new CliException($"'{path}' is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): nothing was imported.", ExitCodes.BadInput, ex);
+            }
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (format == ImportFormat.Auto)
+            {
+                format = AgentMemoryExportReader.Looks(root) ? ImportFormat.AgentMemory
+                    : Mem0ExportReader.Looks(root) ? ImportFormat.Mem0
+                    : throw new CliException($"'{path}' is neither an AgentMemory export nor Mem0 memories JSON: nothing was imported.");
+            }
+
+            var records = format == ImportFormat.AgentMemory ? AgentMemoryExportReader.Read(root, target) : Mem0ExportReader.Read(root, target);
+            var duplicate = records.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+            return duplicate is not null
+                ? throw new CliException($"The id {duplicate.Key} appears more than once: nothing was imported.")
+                : (format, records);
+        }
+    }
+
+    /// <summary>Stores the records not already present; all or nothing.</summary>
+    /// <returns>How many were added, and how many were already there (same id).</returns>
+    public static async Task<(int Added, int Present)> WriteAsync(MemorySession session, IReadOnlyList<MemoryRecord> records, CancellationToken cancellationToken)
+    {
+        var fresh = new List<MemoryRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (await session.Store.GetAsync(record.Scope, record.Id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                fresh.Add(record);
+            }
+        }
+
+        var embedder = session.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var embedded = new List<MemoryRecord>(fresh.Count);
+        foreach (var batch in fresh.Chunk(EmbeddingBatch))
+        {
+            var vectors = await embedder.GenerateAsync(batch.Select(r => r.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (vectors.Count != batch.Length)
+            {
+                throw new CliException($"The embedding model returned {vectors.Count} vectors for {batch.Length} texts: nothing was imported.", ExitCodes.Failed);
+            }
+
+            embedded.AddRange(batch.Select((r, i) => r with { Embedding = vectors[i].Vector }));
+        }
+
+        try
+        {
+            await session.Store.AddRangeAsync(embedded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidMemoryException ex)
+        {
+            throw new CliException($"A memory was rejected ({ex.Message}): nothing was imported.", ExitCodes.BadInput, ex);
+        }
+        catch (MemoryConcurrencyException ex)
+        {
+            throw new CliException($"{ex.Message} Nothing was imported.", ExitCodes.BadInput, ex);
+        }
+
+        return (embedded.Count, records.Count - embedded.Count);
+    }
+}

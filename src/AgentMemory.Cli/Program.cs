@@ -1,0 +1,3 @@
+using AgentMemory.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.CreateDefault(), CancellationToken.None).ConfigureAwait(false);

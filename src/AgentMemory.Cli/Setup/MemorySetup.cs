@@ -1,0 +1,28 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentMemory.Cli.Setup;
+
+/// <summary>
+/// The one place every command wires AgentMemory: the SQLite file, inline formation (the CLI has no background
+/// worker), and the model. Without an API key this is the offline setup; with one, OpenAI or any compatible endpoint.
+/// </summary>
+internal static class MemorySetup
+{
+    public static AgentMemoryBuilder AddCliMemory(this IServiceCollection services, CliSettings settings, Func<string, string?> environment)
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = settings.DbPath, Pooling = false }.ToString();
+        var builder = services
+            .AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline)
+            .UseSqlite(connection);
+
+        // The offline default. When AgentMemory.Onnx ships, `builder.UseLocalEmbeddings();` here makes the offline
+        // setup semantic (an API key below still wins, since UseOpenAI replaces the embedding generator).
+        if (ModelSettings.FromEnvironment(environment) is { } model)
+        {
+            builder.UseOpenAI(model.ApiKey, model.ChatModel, model.EmbeddingModel, model.Endpoint, model.Dimensions);
+        }
+
+        return builder;
+    }
+}
