@@ -12,12 +12,13 @@ internal static class MemorySetup
     public static AgentMemoryBuilder AddCliMemory(this IServiceCollection services, CliSettings settings, Func<string, string?> environment)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = settings.DbPath, Pooling = false }.ToString();
+        // The recommended offline setup: SQLite and the in-process embedding model (all-MiniLM-L6-v2, loaded on first
+        // use). An API key below still wins, since UseOpenAI replaces the embedding generator.
         var builder = services
             .AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline)
-            .UseSqlite(connection);
+            .UseSqlite(connection)
+            .UseLocalEmbeddings();
 
-        // The offline default. When AgentMemory.Onnx ships, `builder.UseLocalEmbeddings();` here makes the offline
-        // setup semantic (an API key below still wins, since UseOpenAI replaces the embedding generator).
         if (ModelSettings.FromEnvironment(environment) is { } model)
         {
             builder.UseOpenAI(model.ApiKey, model.ChatModel, model.EmbeddingModel, model.Endpoint, model.Dimensions);
