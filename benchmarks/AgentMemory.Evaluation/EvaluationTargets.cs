@@ -39,6 +39,8 @@ internal static class EvaluationTargets
                     o.Retrieval.VectorWeight = 0;
                     o.Retrieval.HashingVectorWeight = 0;
                 }
+
+                Harness.RetrievalOverrides.Apply(o.Retrieval);
             });
             builder.AddRelativeDateResolution();
             if (embeddings == "onnx")
