@@ -14,8 +14,10 @@ internal static class EvaluationTargets
     /// <summary>
     /// A fresh service provider per conversation. Turns go in through <see cref="IAgentMemory.SaveAsync"/> (guards,
     /// embedding, reconciliation, store); questions through <see cref="IAgentMemory.RecallAsync"/>. With
-    /// <c>--embeddings none</c> memories are still embedded by the local generator (formation needs a vector) but recall
-    /// ignores vectors (<see cref="RetrievalOptions.VectorWeight"/> = 0): lexical-only recall.
+    /// <c>--embeddings onnx</c> memories and questions are embedded in-process by all-MiniLM-L6-v2 (<c>UseLocalEmbeddings()</c>);
+    /// with <c>hashing</c> by the built-in feature-hashing generator; with <c>none</c> memories are still embedded by the
+    /// hashing generator (formation needs a vector) but recall ignores vectors (<see cref="RetrievalOptions.VectorWeight"/> = 0):
+    /// lexical-only recall.
     /// </summary>
     private sealed class AgentMemoryTarget : IEvaluationTarget
     {
@@ -37,8 +39,15 @@ internal static class EvaluationTargets
                     o.Retrieval.VectorWeight = 0;
                     o.Retrieval.HashingVectorWeight = 0;
                 }
+
+                Harness.RetrievalOverrides.Apply(o.Retrieval);
             });
             builder.AddRelativeDateResolution();
+            if (embeddings == "onnx")
+            {
+                builder.UseLocalEmbeddings();
+            }
+
             if (store == "sqlite")
             {
                 _databasePath = Path.Combine(Path.GetTempPath(), "agentmemory-locomo-" + Guid.NewGuid().ToString("N") + ".db");

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AgentMemory.Evaluation;
 
 /// <summary>
-/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]</c>: ingests each LoCoMo
+/// <c>locomo --data PATH [--store inmemory|sqlite] [--embeddings onnx|hashing|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]</c>: ingests each LoCoMo
 /// conversation into a fresh memory (one episodic memory per turn), asks every question through the recall API and
 /// reports evidence recall@1/5/10/25 and MRR per category and overall, plus recall latency p50/p95. <c>--details</c>
 /// writes one JSON line per question (evidence, where each evidence turn ranked, the top hits) for failure analysis.
@@ -24,7 +24,7 @@ internal static class LocomoCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? data = null, json = null, details = null, fusion = null, store = "inmemory", embeddings = "local";
+        string? data = null, json = null, details = null, fusion = null, store = "inmemory", embeddings = "onnx";
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -35,16 +35,16 @@ internal static class LocomoCommand
                 case "--details": details = value; i++; break;
                 case "--fusion": fusion = value; i++; break;
                 case "--store": store = value; i++; break;
-                case "--embeddings": embeddings = value; i++; break;
+                case "--embeddings": embeddings = value == "local" ? "hashing" : value; i++; break;
                 default:
                     Console.Error.WriteLine($"locomo: unknown option '{args[i]}'");
                     return 2;
             }
         }
 
-        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("local" or "none") || fusion is not (null or "rrf" or "weighted"))
+        if (data is null || !File.Exists(data) || store is not ("inmemory" or "sqlite") || embeddings is not ("onnx" or "hashing" or "none") || fusion is not (null or "rrf" or "weighted"))
         {
-            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]");
+            Console.Error.WriteLine("usage: locomo --data PATH [--store inmemory|sqlite] [--embeddings onnx|hashing|none] [--fusion rrf|weighted] [--json PATH] [--details PATH]");
             return 2;
         }
 

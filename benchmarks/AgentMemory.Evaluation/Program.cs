@@ -18,9 +18,9 @@ return command switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: AgentMemory.Evaluation <command> [options]");
-    Console.Error.WriteLine("  locomo --data PATH [--store inmemory|sqlite] [--embeddings local|none] [--json PATH]");
+    Console.Error.WriteLine("  locomo --data PATH [--store inmemory|sqlite] [--embeddings onnx|hashing|none] [--json PATH]");
     Console.Error.WriteLine("  security --poisoning FILE.jsonl --pii FILE.jsonl [--json PATH]");
-    Console.Error.WriteLine("  paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]");
-    Console.Error.WriteLine("  facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]");
+    Console.Error.WriteLine("  paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]");
+    Console.Error.WriteLine("  facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]");
     return 2;
 }

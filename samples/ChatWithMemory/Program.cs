@@ -44,6 +44,7 @@ if (online)
 }
 else
 {
+    builder.UseLocalEmbeddings(); // the recommended offline setup: core + SQLite + the in-process embedding model
     Console.WriteLine("No OPENAI_API_KEY or OPENAI_BASE_URL set: running offline (rule-based extraction, local embeddings, canned replies).");
     Console.WriteLine($"Set them (e.g. OPENAI_BASE_URL=http://localhost:11434/v1 for Ollama) to chat with a model. Memory file: {dbPath}");
 }

@@ -1,5 +1,6 @@
 // QuickStart: two sessions with the same user, five days apart. No API key, no network: the offline extractor and the
-// local embedding generator do the work. Run: dotnet run --project samples/QuickStart -c Release
+// in-process embedding model (AgentMemory.Onnx: all-MiniLM-L6-v2, weights shipped in the package) do the work — the
+// recommended offline setup is core + SQLite + Onnx. Run: dotnet run --project samples/QuickStart -c Release
 using AgentMemory;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ var services = new ServiceCollection();
 services.AddSingleton<TimeProvider>(clock);
 services.AddAgentMemory()
         .UseSqlite("Data Source=quickstart.db") // one durable file: a second run recalls what the first stored
+        .UseLocalEmbeddings()                   // semantic recall with no key: paraphrases find the fact
         .UseTiktokenTokenCounter();       // exact o200k_base token counts for the prompt budget
 await using var provider = services.BuildServiceProvider();
 var memory = provider.GetRequiredService<IAgentMemory>();

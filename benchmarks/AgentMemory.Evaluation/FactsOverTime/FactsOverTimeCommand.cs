@@ -5,7 +5,7 @@ using AgentMemory.Evaluation.Harness;
 namespace AgentMemory.Evaluation.FactsOverTime;
 
 /// <summary>
-/// <c>facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]</c>:
+/// <c>facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]</c>:
 /// every item gets a fresh user in one shared store. Each session goes through <see cref="IAgentMemory.RememberAsync"/>
 /// (with <see cref="RememberOptions.ConversationTime"/> and the clock at the session's day, the first on
 /// <see cref="Start"/>) and <see cref="IAgentMemory.FlushAsync"/>. After every item is in, each question is asked through
@@ -16,7 +16,7 @@ namespace AgentMemory.Evaluation.FactsOverTime;
 /// </summary>
 internal static class FactsOverTimeCommand
 {
-    private const string Usage = "usage: facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]";
+    private const string Usage = "usage: facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]";
     private const string Tenant = "facts-over-time-eval";
     private const int Depth = 3;
     private const int AskedOnDay = 61;
@@ -29,7 +29,7 @@ internal static class FactsOverTimeCommand
         var options = CommandLine.Parse(args, ["--split", "--store", "--embeddings", "--data", "--json", "--details"], ["--check"], out var error);
         var split = options?.GetValueOrDefault("--split") ?? DatasetSplit.Dev;
         var store = options?.GetValueOrDefault("--store") ?? HarnessMemory.SqliteStore;
-        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Hashing;
+        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Onnx;
         if (options is null || !DatasetSplit.IsKnown(split) || !HarnessMemory.IsKnownStore(store))
         {
             Console.Error.WriteLine(error is null ? Usage : $"facts-over-time: {error}\n{Usage}");

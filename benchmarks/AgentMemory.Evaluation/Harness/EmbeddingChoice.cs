@@ -3,12 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentMemory.Evaluation.Harness;
 
 /// <summary>
-/// The one place where <c>--embeddings</c> becomes a change to the memory's builder. <c>hashing</c> keeps what
-/// <c>AddAgentMemory</c> registers (the offline feature-hashing generator). <c>onnx</c> stands for the in-process model of
-/// the <c>AgentMemory.Onnx</c> package (<c>UseLocalEmbeddings()</c>); this project does not reference that package yet, so
-/// the choice is refused with a message instead of silently falling back to hashing. Wiring it is a project reference
-/// plus the <c>onnx</c> arm below becoming the same as the <c>hashing</c> arm with
-/// <c>configure = static builder => builder.UseLocalEmbeddings();</c>.
+/// The one place where <c>--embeddings</c> becomes a change to the memory's builder. <c>onnx</c> (the default) is the
+/// recommended offline setup: the in-process all-MiniLM-L6-v2 of the <c>AgentMemory.Onnx</c> package
+/// (<c>UseLocalEmbeddings()</c>). <c>hashing</c> keeps what <c>AddAgentMemory</c> registers (the offline feature-hashing
+/// generator: lexical evidence only, no paraphrases).
 /// </summary>
 internal static class EmbeddingChoice
 {
@@ -25,9 +23,9 @@ internal static class EmbeddingChoice
                 error = null;
                 return true;
             case Onnx:
-                configure = Unavailable;
-                error = "--embeddings onnx needs the AgentMemory.Onnx package (UseLocalEmbeddings()), which AgentMemory.Evaluation does not reference yet; run with --embeddings hashing, or reference the package and enable the 'onnx' arm in Harness/EmbeddingChoice.cs.";
-                return false;
+                configure = static builder => builder.UseLocalEmbeddings();
+                error = null;
+                return true;
             default:
                 configure = Unavailable;
                 error = $"unknown --embeddings '{name}' (expected {Hashing} or {Onnx}).";

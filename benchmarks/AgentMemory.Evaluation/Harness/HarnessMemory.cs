@@ -20,7 +20,7 @@ internal sealed class HarnessMemory : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        var builder = services.AddAgentMemory();
+        var builder = services.AddAgentMemory(o => RetrievalOverrides.Apply(o.Retrieval));
         if (store == SqliteStore)
         {
             _databasePath = Path.Combine(Path.GetTempPath(), $"agentmemory-{name}-{Guid.NewGuid():N}.db");

@@ -4,7 +4,7 @@ using AgentMemory.Evaluation.Harness;
 namespace AgentMemory.Evaluation.Paraphrase;
 
 /// <summary>
-/// <c>paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]</c>:
+/// <c>paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]</c>:
 /// every item gets two fresh users in one shared store (so every question is asked next to hundreds of other users'
 /// memories). One user saves the fact through <see cref="IAgentMemory.SaveAsync"/>; the other says it in a conversation
 /// through <see cref="IAgentMemory.RememberAsync"/> + <see cref="IAgentMemory.FlushAsync"/> (the extractor path). Both
@@ -15,7 +15,7 @@ namespace AgentMemory.Evaluation.Paraphrase;
 /// </summary>
 internal static class ParaphraseCommand
 {
-    private const string Usage = "usage: paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings hashing|onnx] [--data DIR] [--json PATH] [--details PATH] [--check]";
+    private const string Usage = "usage: paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]";
     private const string Tenant = "paraphrase-eval";
     private const string RoleKey = "eval.role";
     private const string ItemKey = "eval.item";
@@ -38,7 +38,7 @@ internal static class ParaphraseCommand
         var options = CommandLine.Parse(args, ["--split", "--store", "--embeddings", "--data", "--json", "--details"], ["--check"], out var error);
         var split = options?.GetValueOrDefault("--split") ?? DatasetSplit.Dev;
         var store = options?.GetValueOrDefault("--store") ?? HarnessMemory.SqliteStore;
-        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Hashing;
+        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Onnx;
         if (options is null || !DatasetSplit.IsKnown(split) || !HarnessMemory.IsKnownStore(store))
         {
             Console.Error.WriteLine(error is null ? Usage : $"paraphrase: {error}\n{Usage}");

@@ -50,6 +50,14 @@ public sealed class RetrievalOptions
     [Range(0.0, 100.0)]
     public double LexicalWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// How much a lexical match's fused score depends on the share of the query's analyzed terms the memory contains
+    /// (weighted-score fusion): its score relative to the list's best is multiplied by (1 − w) + w·coverage. 0 keeps the
+    /// rank-only normalisation, where the best lexical match scores 1 even when it shares one word of a long question.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LexicalCoverageWeight { get; set; } = 1.0;
+
     /// <summary>The weight of the lists found for expanded queries (recent conversation, expanders), relative to the query's own.</summary>
     [Range(0.0, 100.0)]
     public double ExpansionWeight { get; set; } = 0.5;

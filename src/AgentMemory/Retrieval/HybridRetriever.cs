@@ -77,7 +77,7 @@ public sealed partial class HybridRetriever : IRetriever
             var result = await _store.SearchAsync(
                 new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[i] : default, Text = queries[i], Limit = limit, Filter = request.Filter },
                 cancellationToken).ConfigureAwait(false);
-            fusion.Add(result, i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
+            fusion.Add(result, queries[i], i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
         }
 
         var window = await ResolveWindowAsync(request, time, cancellationToken).ConfigureAwait(false);
@@ -86,7 +86,7 @@ public sealed partial class HybridRetriever : IRetriever
             var inWindow = await _store.SearchAsync(
                 new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[0] : default, Text = request.Query, Limit = limit, Filter = windowFilter },
                 cancellationToken).ConfigureAwait(false);
-            fusion.Add(inWindow, o.ExpansionWeight, "time-window");
+            fusion.Add(inWindow, request.Query, o.ExpansionWeight, "time-window");
         }
 
         var candidates = fusion.Build(vectorSearched: fuseVectors && !vectors[0].IsEmpty);
