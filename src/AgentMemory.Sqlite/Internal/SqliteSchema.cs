@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -144,7 +144,18 @@ internal static class SqliteSchema
         "UPDATE scopes SET key = substr(key, 1, length(key) - 1) || '%2D' WHERE session_id = '-' AND substr(key, -2) = '/-'",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2, V3, V4];
+    /// <summary>
+    /// Version 5: facts valid in time. <c>valid_from</c> is when a memory became true (existing rows: when it happened,
+    /// else when it was stored); <c>valid_to</c> is set when a newer memory superseded it (null while current).
+    /// </summary>
+    public static readonly string[] V5 =
+    [
+        "ALTER TABLE memories ADD COLUMN valid_from INTEGER",
+        "ALTER TABLE memories ADD COLUMN valid_to INTEGER",
+        "UPDATE memories SET valid_from = coalesce(occurred_at, created_at)",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3, V4, V5];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

@@ -59,6 +59,12 @@ public sealed partial class HybridRetriever : IRetriever
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        if (request.AsOf is { } asOf)
+        {
+            // "As of" a past moment: every search sees what was valid then, superseded since or not.
+            request = request with { Filter = request.Filter with { ValidAt = asOf } };
+        }
+
         var o = _options.Value.Retrieval;
         var topK = request.TopK ?? o.TopK;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK, nameof(request));
