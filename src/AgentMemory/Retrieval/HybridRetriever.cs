@@ -105,6 +105,10 @@ public sealed partial class HybridRetriever : IRetriever
 
         await SurfaceProceduralAsync(request, vectors[0], scored, context, cancellationToken).ConfigureAwait(false);
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
+        if (!time.AsksWhen && request.AsOf is null)
+        {
+            NewerWinsTies(scored, o);
+        }
         var selected = Diversify(scored, o, topK, minScore);
         return selected.Select(s => new MemoryHit(s.Record, s.Score, s.Components)).ToList();
     }
