@@ -110,6 +110,8 @@ public sealed partial class PostgreSqlMemoryStore
         p.AddWithValue("schema_version", r.SchemaVersion);
         p.Add(new NpgsqlParameter("embedding", NpgsqlDbType.Bytea) { Value = vector is null ? DBNull.Value : VectorCodec.Encode(vector) });
         Columns.AddText(p, "context", r.Context);
+        Columns.AddTime(p, "valid_from", r.ValidFrom);
+        Columns.AddTime(p, "valid_to", r.ValidTo);
     }
 
     /// <summary>In one round trip: the history entry, the owner scope's version bump (cache invalidation for every instance) and the audit entry.</summary>

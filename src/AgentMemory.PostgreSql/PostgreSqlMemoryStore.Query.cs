@@ -150,5 +150,15 @@ public sealed partial class PostgreSqlMemoryStore
             sql.Append(" AND coalesce(m.occurred_at, m.created_at) < @before");
             Columns.AddTime(p, "before", before);
         }
+
+        if (filter.ValidAt is { } validAt)
+        {
+            sql.Append(" AND coalesce(m.valid_from, m.occurred_at, m.created_at) <= @valid_at AND (m.valid_to IS NULL OR m.valid_to > @valid_at)");
+            Columns.AddTime(p, "valid_at", validAt);
+        }
+        else if (!filter.IncludeSuperseded)
+        {
+            sql.Append(" AND m.valid_to IS NULL");
+        }
     }
 }

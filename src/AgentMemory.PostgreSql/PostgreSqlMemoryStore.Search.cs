@@ -123,7 +123,7 @@ public sealed partial class PostgreSqlMemoryStore
     private NpgsqlBatchCommand SnapshotCommand(IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] sent)
     {
         var cmd = new NpgsqlBatchCommand($"""
-            SELECT c.ord, v.version, m.id, m.kind, m.topic, m.metadata, m.created_at, m.occurred_at, m.expires_at, m.embedding
+            SELECT c.ord, v.version, m.id, m.kind, m.topic, m.metadata, m.created_at, m.occurred_at, m.expires_at, m.embedding, m.valid_from, m.valid_to
             FROM unnest(@us::text[], @as::text[], @ss::text[], @vs::bigint[]) WITH ORDINALITY AS c(user_id, agent_id, session_id, version, ord)
             JOIN {_s}.scope_versions v ON v.tenant_id = @t AND v.user_id = c.user_id AND v.agent_id = c.agent_id AND v.session_id = c.session_id
             LEFT JOIN {_s}.memories m ON v.version <> c.version AND m.tenant_id = @t AND m.user_id = c.user_id AND m.agent_id = c.agent_id
@@ -191,7 +191,13 @@ public sealed partial class PostgreSqlMemoryStore
                 CreatedAt = Columns.ReadTime(reader, 6),
                 OccurredAt = Columns.ReadNullableTime(reader, 7),
                 ExpiresAt = Columns.ReadNullableTime(reader, 8),
+                ValidTo = Columns.ReadNullableTime(reader, 11),
             };
+            if (Columns.ReadNullableTime(reader, 10) is { } validFrom)
+            {
+                header = header with { ValidFrom = validFrom };
+            }
+
             entry.Items.Add((header, VectorCodec.Decode(reader.GetFieldValue<byte[]>(9))));
         }
 
@@ -240,7 +246,7 @@ public sealed partial class PostgreSqlMemoryStore
                 }
 
                 Func<Guid, bool>? include = null;
-                if (!ReferenceEquals(filter, MemoryFilter.None) || (snapshot.EarliestExpiry is { } e && e <= now))
+                if (!ReferenceEquals(filter, MemoryFilter.None) || snapshot.HoldsSuperseded || (snapshot.EarliestExpiry is { } e && e <= now))
                 {
                     var headers = snapshot.Headers;
                     include = id => headers.TryGetValue(id, out var h) && !h.IsExpired(now) && filter.Matches(h);

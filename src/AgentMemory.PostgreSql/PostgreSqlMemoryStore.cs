@@ -123,6 +123,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
             ExpiresAt = Columns.Micro(record.ExpiresAt),
             OccurredAt = Columns.Micro(record.OccurredAt),
         };
+        stored = stored with { ValidFrom = Columns.Micro(stored.ValidFrom), ValidTo = Columns.Micro(record.ValidTo) };
 
         // Idempotent by id, so a retry after an unknown outcome simply runs again and finds the stored record.
         return await WriteAsync("add", Guid.NewGuid(), async (c, tx, ct) =>
@@ -143,9 +144,11 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
 
             await ExecAsync(c, tx, $"""
                 INSERT INTO {_s}.memories (tenant_id, user_id, agent_id, session_id, id, kind, text, topic, importance, source, speaker, reference, metadata,
-                    created_at, updated_at, last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, embedding, context)
+                    created_at, updated_at, last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, embedding, context,
+                    valid_from, valid_to)
                 VALUES (@t, @u, @a, @s, @id, @kind, @text, @topic, @importance, @source, @speaker, @reference, @metadata::jsonb,
-                    @created, @updated, @accessed, @access_count, @expires, @occurred, @version, @schema_version, @embedding, @context)
+                    @created, @updated, @accessed, @access_count, @expires, @occurred, @version, @schema_version, @embedding, @context,
+                    @valid_from, @valid_to)
                 """, p => AddRecordParameters(p, stored, vector), ct).ConfigureAwait(false);
             await RecordChangeAsync(c, tx, stored.Scope, new MemoryHistoryEntry(stored.Id, stored.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now), AuditAction.Created, Guid.NewGuid(), ct).ConfigureAwait(false);
             return stored;
@@ -199,10 +202,12 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
                 ExpiresAt = Columns.Micro(record.ExpiresAt),
                 OccurredAt = Columns.Micro(record.OccurredAt),
             };
+            stored = stored with { ValidFrom = Columns.Micro(stored.ValidFrom), ValidTo = Columns.Micro(record.ValidTo) };
             await ExecAsync(c, tx, $"""
                 UPDATE {_s}.memories SET kind = @kind, text = @text, topic = @topic, importance = @importance, source = @source, speaker = @speaker,
                     reference = @reference, metadata = @metadata::jsonb, updated_at = @updated, expires_at = @expires, occurred_at = @occurred,
-                    version = @version, schema_version = @schema_version, embedding = @embedding, context = @context
+                    version = @version, schema_version = @schema_version, embedding = @embedding, context = @context,
+                    valid_from = @valid_from, valid_to = @valid_to
                 WHERE tenant_id = @t AND id = @id
                 """, p => AddRecordParameters(p, stored, vector), ct).ConfigureAwait(false);
             var action = change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated;

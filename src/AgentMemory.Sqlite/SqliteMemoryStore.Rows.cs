@@ -6,8 +6,8 @@ public sealed partial class SqliteMemoryStore
 {
     private const string InsertMemorySql =
         "INSERT INTO memories(id, scope_id, kind, text, embedding, topic, importance, source, speaker, reference, metadata, created_at, updated_at, "
-        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, context) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        + "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT(id) DO NOTHING";
+        + "last_accessed_at, access_count, expires_at, occurred_at, version, schema_version, context, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        + "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) ON CONFLICT(id) DO NOTHING";
 
     /// <summary>The memory <paramref name="id"/> when <paramref name="reader"/> can see it (expired or not), with its scope and row ids.</summary>
     private (MemoryRecord? Record, long ScopeId, long RowId) FindVisible(PooledConnection c, MemoryScope reader, Guid id)
@@ -67,6 +67,8 @@ public sealed partial class SqliteMemoryStore
         insert.Bind(18, r.Version);
         insert.Bind(19, (long)r.SchemaVersion);
         insert.Bind(20, r.Context);
+        insert.Bind(21, r.ValidFrom);
+        insert.Bind(22, r.ValidTo);
         return insert.ExecuteInsert();
     }
 

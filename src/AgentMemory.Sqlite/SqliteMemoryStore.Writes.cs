@@ -9,7 +9,7 @@ public sealed partial class SqliteMemoryStore
     private const string UpdateMemorySql =
         "UPDATE memories SET kind = $kind, text = $text, embedding = $emb, topic = $topic, importance = $imp, source = $src, speaker = $speaker, "
         + "reference = $ref, metadata = $meta, updated_at = $updated, expires_at = $expires, occurred_at = $occurred, version = $version, "
-        + "schema_version = $schema, context = $context WHERE rowid = $rowid";
+        + "schema_version = $schema, context = $context, valid_from = $validFrom, valid_to = $validTo WHERE rowid = $rowid";
 
     /// <inheritdoc />
     public async Task<MemoryRecord> AddAsync(MemoryRecord record, CancellationToken cancellationToken = default)
@@ -248,6 +248,8 @@ public sealed partial class SqliteMemoryStore
         p.AddWithValue("$version", r.Version);
         p.AddWithValue("$schema", r.SchemaVersion);
         p.AddWithValue("$context", SqliteValues.ToDb(r.Context));
+        p.AddWithValue("$validFrom", r.ValidFrom.UtcTicks);
+        p.AddWithValue("$validTo", SqliteValues.ToDb(r.ValidTo));
     }
 
 }

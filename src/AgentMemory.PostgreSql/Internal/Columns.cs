@@ -9,10 +9,10 @@ namespace AgentMemory.PostgreSql.Internal;
 internal static class Columns
 {
     /// <summary>The memory columns <see cref="ReadRecord"/> reads, in order (alias m); the embedding and context come last.</summary>
-    public const string Record = "m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.kind, m.text, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.embedding, m.context";
+    public const string Record = "m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.kind, m.text, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.embedding, m.context, m.valid_from, m.valid_to";
 
     /// <summary>How many columns <see cref="Record"/> lists: the ordinal of the first column after them.</summary>
-    public const int RecordCount = 23;
+    public const int RecordCount = 25;
 
     /// <summary>Owner rows a reader at (@t, @u, @a, @s) may see (alias m).</summary>
     public const string Visible = "m.tenant_id = @t AND m.user_id IN ('', @u) AND m.agent_id IN ('', @a) AND m.session_id IN ('', @s)";
@@ -77,7 +77,13 @@ internal static class Columns
     public static string? ReadNullableString(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     /// <summary>Reads the columns of <see cref="Record"/> starting at <paramref name="o"/>.</summary>
-    public static MemoryRecord ReadRecord(NpgsqlDataReader r, int o = 0, bool withEmbedding = true) => new()
+    public static MemoryRecord ReadRecord(NpgsqlDataReader r, int o = 0, bool withEmbedding = true)
+    {
+        var record = ReadRecordColumns(r, o, withEmbedding);
+        return ReadNullableTime(r, o + 23) is { } from ? record with { ValidFrom = from } : record;
+    }
+
+    private static MemoryRecord ReadRecordColumns(NpgsqlDataReader r, int o, bool withEmbedding) => new()
     {
         Scope = ReadScope(r, o),
         Id = r.GetGuid(o + 4),
@@ -97,6 +103,7 @@ internal static class Columns
         SchemaVersion = r.GetInt32(o + 20),
         Embedding = withEmbedding && !r.IsDBNull(o + 21) ? VectorCodec.Decode(r.GetFieldValue<byte[]>(o + 21)) : ReadOnlyMemory<float>.Empty,
         Context = ReadNullableString(r, o + 22),
+        ValidTo = ReadNullableTime(r, o + 24),
     };
 
     private static string Esc(string part) => part.Length == 0 ? "-" : Uri.EscapeDataString(part);

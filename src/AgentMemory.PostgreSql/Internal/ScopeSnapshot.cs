@@ -20,8 +20,13 @@ internal sealed class ScopeSnapshot
             {
                 EarliestExpiry = e;
             }
+
+            HoldsSuperseded |= h.IsSuperseded;
         }
     }
+
+    /// <summary>Whether any header is superseded (then a recall for "now" must check each).</summary>
+    public bool HoldsSuperseded { get; }
 
     /// <summary>The scope's version when the snapshot was read.</summary>
     public long Version { get; }

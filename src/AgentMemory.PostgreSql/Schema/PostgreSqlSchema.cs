@@ -11,7 +11,7 @@ namespace AgentMemory.PostgreSql.Schema;
 internal static class PostgreSqlSchema
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
@@ -56,6 +56,12 @@ internal static class PostgreSqlSchema
         {
             await ExecAsync(connection, tx, Version4(options), cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (4)", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found < 5)
+        {
+            await ExecAsync(connection, tx, Version5(options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (5)", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -188,6 +194,19 @@ internal static class PostgreSqlSchema
     /// </summary>
     internal static string Version4(PostgreSqlMemoryStoreOptions options)
         => $"ALTER TABLE {options.Schema}.formation_jobs ADD COLUMN failed_at timestamptz;";
+
+    /// <summary>
+    /// Version 5: facts valid in time. <c>valid_from</c> is when a memory became true (existing rows: when it happened,
+    /// else when it was stored); <c>valid_to</c> is set when a newer memory superseded it (null while current).
+    /// </summary>
+    internal static string Version5(PostgreSqlMemoryStoreOptions options)
+    {
+        var s = options.Schema;
+        return $"""
+            ALTER TABLE {s}.memories ADD COLUMN valid_from timestamptz, ADD COLUMN valid_to timestamptz;
+            UPDATE {s}.memories SET valid_from = coalesce(occurred_at, created_at);
+            """;
+    }
 
     private static async Task ExecAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ internal static class RecordRow
     /// <summary>The columns read for a record, in the order <see cref="Read"/> expects (table alias <c>m</c>).</summary>
     public const string Columns =
         "m.rowid, m.id, m.scope_id, m.kind, m.text, m.embedding, m.topic, m.importance, m.source, m.speaker, m.reference, m.metadata, "
-        + "m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.context";
+        + "m.created_at, m.updated_at, m.last_accessed_at, m.access_count, m.expires_at, m.occurred_at, m.version, m.schema_version, m.context, m.valid_from, m.valid_to";
 
     public const int RowId = 0;
     public const int ScopeId = 2;
@@ -23,7 +23,7 @@ internal static class RecordRow
             vector = SqliteValues.BlobToVector(r.GetFieldValue<byte[]>(Embedding));
         }
 
-        return new MemoryRecord
+        var record = new MemoryRecord
         {
             Id = SqliteValues.ReadGuid(r, 1),
             Scope = scope,
@@ -43,6 +43,8 @@ internal static class RecordRow
             Version = r.GetInt64(18),
             SchemaVersion = r.GetInt32(19),
             Context = SqliteValues.ReadNullableString(r, 20),
+            ValidTo = SqliteValues.ReadNullableTime(r, 22),
         };
+        return SqliteValues.ReadNullableTime(r, 21) is { } from ? record with { ValidFrom = from } : record;
     }
 }

@@ -54,6 +54,9 @@ internal sealed class ScopeCache
     /// <summary>The earliest expiry held (a filter is needed at recall once it has passed).</summary>
     public DateTimeOffset? EarliestExpiry { get; set; }
 
+    /// <summary>Whether a superseded record may be held (set when one is put, cleared with the cache).</summary>
+    public bool MayHoldSuperseded { get; set; }
+
     /// <summary>When a recall last used the cache (for eviction), in <see cref="Environment.TickCount64"/>.</summary>
     public long LastUsed { get; set; }
 
@@ -82,7 +85,7 @@ internal sealed class ScopeCache
     /// </summary>
     public Func<Guid, bool>? Include(MemoryFilter filter, DateTimeOffset now)
     {
-        if (ReferenceEquals(filter, MemoryFilter.None) && (EarliestExpiry is not { } e || e > now))
+        if (ReferenceEquals(filter, MemoryFilter.None) && !MayHoldSuperseded && (EarliestExpiry is not { } e || e > now))
         {
             return null;
         }
@@ -118,6 +121,7 @@ internal sealed class ScopeCache
         RowOf.Clear();
         Vectors?.Clear();
         EarliestExpiry = null;
+        MayHoldSuperseded = false;
         Generation = -1;
     }
 
@@ -147,6 +151,8 @@ internal sealed class ScopeCache
         {
             EarliestExpiry = e;
         }
+
+        MayHoldSuperseded |= record.IsSuperseded;
     }
 
     /// <summary>Rebuilds the partition with the int8 scan (same vectors, same ids; the float rows are kept for re-scoring).</summary>

@@ -10,7 +10,7 @@ namespace AgentMemory.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The version this build writes.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     /// <summary>Version 1: records, FTS5 index, history, audit, quarantine, outbox.</summary>
     public static readonly string[] V1 =
@@ -153,7 +153,18 @@ internal static class SqliteSchema
         "ALTER TABLE jobs ADD COLUMN failed_at INTEGER",
     ];
 
-    private static readonly string[][] Migrations = [V1, V2, V3, V4, V5];
+    /// <summary>
+    /// Version 6: facts valid in time. <c>valid_from</c> is when a memory became true (existing rows: when it happened,
+    /// else when it was stored); <c>valid_to</c> is set when a newer memory superseded it (null while current).
+    /// </summary>
+    public static readonly string[] V6 =
+    [
+        "ALTER TABLE memories ADD COLUMN valid_from INTEGER",
+        "ALTER TABLE memories ADD COLUMN valid_to INTEGER",
+        "UPDATE memories SET valid_from = coalesce(occurred_at, created_at)",
+    ];
+
+    private static readonly string[][] Migrations = [V1, V2, V3, V4, V5, V6];
 
     /// <summary>The schema version of the open file (0 when empty).</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

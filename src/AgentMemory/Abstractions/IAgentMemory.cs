@@ -43,7 +43,11 @@ public interface IAgentMemory
     /// <summary>Erases everything within the scope in the store, including history, indexes, cached vectors and queued work.</summary>
     Task<ErasureReceipt> ForgetAsync(MemoryScope scope, CancellationToken cancellationToken = default);
 
-    /// <summary>The history of a memory visible from the scope, oldest first.</summary>
+    /// <summary>
+    /// The timeline of a memory visible from the scope, oldest first: its own history and, when it superseded or was
+    /// superseded by other memories (<see cref="MemoryTimeline"/>), theirs, so every value the fact had is listed with
+    /// when it changed. Each entry names the memory it belongs to.
+    /// </summary>
     Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Writes everything within the scope (memories and their history) as UTF-8 JSON.</summary>

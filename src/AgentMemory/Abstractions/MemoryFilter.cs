@@ -21,6 +21,15 @@ public sealed record MemoryFilter
     /// <summary>Only memories whose event time (or creation time when unset) is before this instant.</summary>
     public DateTimeOffset? OccurredBefore { get; init; }
 
+    /// <summary>
+    /// Only memories that were true at this instant (<see cref="MemoryRecord.IsValidAt"/>), superseded or not. Null: only
+    /// memories that are still current (not superseded), unless <see cref="IncludeSuperseded"/>.
+    /// </summary>
+    public DateTimeOffset? ValidAt { get; init; }
+
+    /// <summary>Whether superseded memories are included when <see cref="ValidAt"/> is null (default: no).</summary>
+    public bool IncludeSuperseded { get; init; }
+
     /// <summary>Whether <paramref name="record"/> meets every condition. Stores that filter in memory use this.</summary>
     public bool Matches(MemoryRecord record)
     {
@@ -44,6 +53,11 @@ public sealed record MemoryFilter
                     return false;
                 }
             }
+        }
+
+        if (ValidAt is { } instant ? !record.IsValidAt(instant) : !IncludeSuperseded && record.IsSuperseded)
+        {
+            return false;
         }
 
         var when = record.OccurredAt ?? record.CreatedAt;

@@ -54,14 +54,38 @@ public sealed record MemoryRecord
     /// <summary>For episodic memories, when the event happened (may differ from <see cref="CreatedAt"/>).</summary>
     public DateTimeOffset? OccurredAt { get; init; }
 
+    /// <summary>
+    /// When the fact became true. Unless set, the moment it happened (<see cref="OccurredAt"/>) or else when it was
+    /// stored (<see cref="CreatedAt"/>).
+    /// </summary>
+    public DateTimeOffset ValidFrom
+    {
+        get => _validFrom ?? OccurredAt ?? CreatedAt;
+        init => _validFrom = value;
+    }
+
+    /// <summary>
+    /// When the fact stopped being true: set when a newer memory superseded it (null while it is current). A superseded
+    /// memory is kept for history and "as of" recall (<see cref="RecallRequest.AsOf"/>) but no longer recalled by default.
+    /// </summary>
+    public DateTimeOffset? ValidTo { get; init; }
+
+    /// <summary>Whether a newer memory has superseded this one (<see cref="ValidTo"/> is set).</summary>
+    public bool IsSuperseded => ValidTo is not null;
+
     /// <summary>The content version: 1 when created, incremented by every update.</summary>
     public long Version { get; init; } = 1;
 
     /// <summary>The version of the extraction schema that produced the memory.</summary>
     public int SchemaVersion { get; init; } = 1;
 
+    /// <summary>Whether the fact was true at <paramref name="instant"/>: <see cref="ValidFrom"/> ≤ instant &lt; <see cref="ValidTo"/>.</summary>
+    public bool IsValidAt(DateTimeOffset instant) => ValidFrom <= instant && (ValidTo is not { } to || instant < to);
+
     /// <summary>Whether the memory has expired at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } e && e <= now;
+
+    private readonly DateTimeOffset? _validFrom;
 
     internal static IReadOnlyDictionary<string, string> EmptyMetadata { get; } =
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());

@@ -32,6 +32,12 @@ public sealed record RecallRequest
     /// <summary>Further queries (e.g. from query expansion) searched together with <see cref="Query"/>.</summary>
     public IReadOnlyList<string>? AdditionalQueries { get; init; }
 
+    /// <summary>
+    /// Ask about a past moment: only memories that were true then (<see cref="MemoryRecord.IsValidAt"/>) are recalled,
+    /// including ones superseded since. Null (default): what is true now; superseded memories are not recalled.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     /// <summary>Hits scoring below this are dropped (null: the configured default).</summary>
     public double? MinScore { get; init; }
 }

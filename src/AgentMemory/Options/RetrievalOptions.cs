@@ -116,4 +116,18 @@ public sealed class RetrievalOptions
     /// <summary>The λ of maximal marginal relevance: 1 ranks by relevance only, lower values favour diversity.</summary>
     [Range(0.0, 1.0)]
     public double MmrLambda { get; set; } = 0.7;
+
+    /// <summary>
+    /// Among memories about the same thing (sharing a content term), a newer one whose score is within this fraction of an
+    /// older one's goes first (0 turns the rule off).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NewerTieMargin { get; set; } = 0.02;
+
+    /// <summary>
+    /// As <see cref="NewerTieMargin"/>, for a newer memory that states a change ("now", "no longer", "moved", "my new …"):
+    /// the user said the older one is out of date, so a wider gap still counts as a tie.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ChangeTieMargin { get; set; } = 0.35;
 }

@@ -102,8 +102,50 @@ internal sealed partial class AgentMemoryService
         ArgumentNullException.ThrowIfNull(scope);
         using (_telemetry.StartStoreActivity(_store, "history"))
         {
-            return await _store.GetHistoryAsync(scope, id, cancellationToken).ConfigureAwait(false);
+            var own = await _store.GetHistoryAsync(scope, id, cancellationToken).ConfigureAwait(false);
+            if (await _store.GetAsync(scope, id, cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                return own;
+            }
+
+            var earlier = await FollowAsync(scope, record, MemoryTimeline.SupersedesKey, cancellationToken).ConfigureAwait(false);
+            var later = await FollowAsync(scope, record, MemoryTimeline.SupersededByKey, cancellationToken).ConfigureAwait(false);
+            if (earlier.Count == 0 && later.Count == 0)
+            {
+                return own;
+            }
+
+            // Oldest version first; entries at the same instant keep that order (the old value closes, then the new one opens).
+            var timeline = new List<(DateTimeOffset At, int Order, MemoryHistoryEntry Entry)>();
+            var chain = earlier.AsEnumerable().Reverse().Append(id).Concat(later).ToList();
+            for (var i = 0; i < chain.Count; i++)
+            {
+                var entries = chain[i] == id ? own : await _store.GetHistoryAsync(scope, chain[i], cancellationToken).ConfigureAwait(false);
+                timeline.AddRange(entries.Select(e => (e.At, i, e)));
+            }
+
+            return timeline.OrderBy(t => t.At).ThenBy(t => t.Order).Select(t => t.Entry).ToList();
         }
+    }
+
+    /// <summary>The ids linked from <paramref name="start"/> under <paramref name="key"/>, nearest first.</summary>
+    private async Task<List<Guid>> FollowAsync(MemoryScope scope, MemoryRecord start, string key, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        var seen = new HashSet<Guid> { start.Id };
+        var current = start;
+        while (ids.Count < MemoryTimeline.MaxLinks && MemoryTimeline.Link(current, key) is { } next && seen.Add(next))
+        {
+            ids.Add(next);
+            if (await _store.GetAsync(scope, next, cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                break;
+            }
+
+            current = record;
+        }
+
+        return ids;
     }
 
     public async Task ExportAsync(MemoryScope scope, Stream destination, CancellationToken cancellationToken = default)

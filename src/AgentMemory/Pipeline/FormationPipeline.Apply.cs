@@ -90,7 +90,10 @@ internal sealed partial class FormationPipeline
 
                 return new FormationOutcome(FormationOutcomeKind.Deleted, existing, decision.Reason);
 
-            case ReconciliationAction.Update or ReconciliationAction.Supersede when existing is not null:
+            case ReconciliationAction.Supersede when existing is not null:
+                return await SupersedeAsync(target, candidate, id, embedding, decision, existing, options, cancellationToken).ConfigureAwait(false);
+
+            case ReconciliationAction.Update when existing is not null:
                 var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
                 var vector = string.Equals(text, candidate.Text, StringComparison.Ordinal)
                     ? embedding
@@ -115,14 +118,13 @@ internal sealed partial class FormationPipeline
                     UpdatedAt = _time.GetUtcNow(),
                     SchemaVersion = options.Formation.SchemaVersion,
                 };
-                var supersede = decision.Action == ReconciliationAction.Supersede;
                 MemoryRecord stored;
                 using (_telemetry.StartStoreActivity(_store, "update"))
                 {
-                    stored = await _store.UpdateAsync(changed, supersede ? MemoryChangeKind.Superseded : MemoryChangeKind.Updated, decision.Reason, cancellationToken).ConfigureAwait(false);
+                    stored = await _store.UpdateAsync(changed, MemoryChangeKind.Updated, decision.Reason, cancellationToken).ConfigureAwait(false);
                 }
 
-                return new FormationOutcome(supersede ? FormationOutcomeKind.Superseded : FormationOutcomeKind.Updated, stored, decision.Reason);
+                return new FormationOutcome(FormationOutcomeKind.Updated, stored, decision.Reason);
 
             default:
                 // Add, or a decision naming a memory the target scope does not own: never touch another scope's memory.
@@ -137,6 +139,60 @@ internal sealed partial class FormationPipeline
                 await EnforceBudgetAsync(target, added.Id, options.Formation, cancellationToken).ConfigureAwait(false);
                 return new FormationOutcome(FormationOutcomeKind.Added, added, decision.Reason);
         }
+    }
+
+    /// <summary>
+    /// A changed fact: the old memory stays, closed (<see cref="MemoryRecord.ValidTo"/> set, metadata
+    /// <see cref="MemoryTimeline.SupersededByKey"/>), and the new value is a new memory valid from now (metadata
+    /// <see cref="MemoryTimeline.SupersedesKey"/>). The old one is closed first, so a retried job that stopped in between
+    /// finds no current neighbour to change and adds the new memory under the same id.
+    /// </summary>
+    private async Task<FormationOutcome> SupersedeAsync(
+        MemoryScope target,
+        MemoryCandidate candidate,
+        Guid id,
+        float[] embedding,
+        ReconciliationDecision decision,
+        MemoryRecord existing,
+        AgentMemoryOptions options,
+        CancellationToken cancellationToken)
+    {
+        var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
+        var vector = string.Equals(text, candidate.Text, StringComparison.Ordinal)
+            ? embedding
+            : await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var changedAt = candidate.OccurredAt is { } said && said <= now ? said : now;
+        if (changedAt < existing.ValidFrom)
+        {
+            changedAt = existing.ValidFrom;
+        }
+
+        var closedMetadata = new Dictionary<string, string>(existing.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersededByKey] = id.ToString("D") };
+        using (_telemetry.StartStoreActivity(_store, "update"))
+        {
+            await _store.UpdateAsync(
+                existing with { ValidTo = changedAt, Metadata = closedMetadata, UpdatedAt = now },
+                MemoryChangeKind.Superseded,
+                decision.Reason ?? "superseded by a newer statement",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var metadata = new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersedesKey] = existing.Id.ToString("D") };
+        var record = ToRecord(target, candidate with { Text = text, Metadata = metadata }, id, vector, options.Formation.SchemaVersion) with
+        {
+            ValidFrom = changedAt,
+            Topic = candidate.Topic ?? existing.Topic,
+            Importance = Math.Max(existing.Importance, candidate.Importance),
+        };
+        MemoryRecord added;
+        using (_telemetry.StartStoreActivity(_store, "add"))
+        {
+            added = await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
+        return new FormationOutcome(FormationOutcomeKind.Superseded, added, decision.Reason);
     }
 
     private MemoryRecord ToRecord(MemoryScope target, MemoryCandidate candidate, Guid id, float[] embedding, int schemaVersion)
@@ -179,11 +235,13 @@ internal sealed partial class FormationPipeline
 
         var now = _time.GetUtcNow();
         var ranked = new List<(double Score, MemoryRecord Record)>();
-        await foreach (var record in _store.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Exact }, cancellationToken).ConfigureAwait(false))
+        var all = new MemoryListOptions { Match = ScopeMatch.Exact, Filter = new MemoryFilter { IncludeSuperseded = true } };
+        await foreach (var record in _store.ListAsync(scope, all, cancellationToken).ConfigureAwait(false))
         {
             if (record.Id != keep)
             {
-                ranked.Add((RetentionPolicy.Score(record, now, options.RetentionHalfLife), record));
+                // A superseded fact only serves history and "as of" recall: it goes before anything current.
+                ranked.Add((record.IsSuperseded ? -1 : RetentionPolicy.Score(record, now, options.RetentionHalfLife), record));
             }
         }
 

@@ -63,8 +63,11 @@ internal sealed partial class FormationPipeline
             }
 
             var context = new GuardContext(work.Scope, work.Messages);
+            // Facts before events: a turn that restates a fact changes it by structure (its subject) before the turn's own
+            // episode is reconciled. Ids stay those of the extractor's order, so a retried job still re-creates them.
+            var order = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].Kind == MemoryKind.Episodic ? 1 : 0).ToList();
             var outcomes = new List<FormationOutcome>(candidates.Count);
-            for (var i = 0; i < candidates.Count; i++)
+            foreach (var i in order)
             {
                 var candidate = candidates[i];
                 if (work.Metadata is { Count: > 0 })

@@ -24,7 +24,7 @@ internal static class MemoryExporter
             writer.WriteString("exportedAt", now);
             writer.WriteStartArray("memories");
             long count = 0;
-            var options = new MemoryListOptions { Match = ScopeMatch.Within, IncludeExpired = true };
+            var options = new MemoryListOptions { Match = ScopeMatch.Within, IncludeExpired = true, Filter = new MemoryFilter { IncludeSuperseded = true } };
             await foreach (var record in store.ListAsync(scope, options, cancellationToken).ConfigureAwait(false))
             {
                 var history = await store.GetHistoryAsync(record.Scope, record.Id, cancellationToken).ConfigureAwait(false);
@@ -72,6 +72,8 @@ internal static class MemoryExporter
         writer.WriteNumber("accessCount", record.AccessCount);
         WriteNullable(writer, "expiresAt", record.ExpiresAt);
         WriteNullable(writer, "occurredAt", record.OccurredAt);
+        writer.WriteString("validFrom", record.ValidFrom);
+        WriteNullable(writer, "validTo", record.ValidTo);
         writer.WriteNumber("version", record.Version);
         writer.WriteNumber("schemaVersion", record.SchemaVersion);
         writer.WriteStartArray("history");

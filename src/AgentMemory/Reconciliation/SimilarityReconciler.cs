@@ -51,6 +51,13 @@ public sealed class SimilarityReconciler : IMemoryReconciler
             }
         }
 
+        if (candidate.Kind == MemoryKind.Episodic && FindChanged(request, candidate, subject, options) is { } outdated)
+        {
+            // The user's own words state a change of a fact held as semantic memory: the event is stored and the fact it
+            // changes is closed (the event names it as the fact's next value).
+            return Task.FromResult(new ReconciliationDecision(ReconciliationAction.Supersede, outdated.Id, candidate.Text, "change cue in the user's words"));
+        }
+
         if (candidate.Kind != MemoryKind.Episodic)
         {
             if (subject is not null)
@@ -66,6 +73,11 @@ public sealed class SimilarityReconciler : IMemoryReconciler
                 }
             }
 
+            if (FindChanged(request, candidate, subject, options) is { } changed)
+            {
+                return Task.FromResult(new ReconciliationDecision(ReconciliationAction.Supersede, changed.Id, candidate.Text, "change cue, same subject, new value"));
+            }
+
             if (bestSameKind is { } best
                 && best.Score >= options.SupersedeThreshold
                 && candidate.Topic is not null
@@ -77,6 +89,66 @@ public sealed class SimilarityReconciler : IMemoryReconciler
         }
 
         return Task.FromResult(ReconciliationDecision.Add);
+    }
+
+    /// <summary>
+    /// The current semantic memory a user statement with a change cue (or another number for the same thing) changes: the most similar one (cosine at least
+    /// <see cref="ReconciliationOptions.ChangeThreshold"/>) about the same thing (it shares a content term that is not a
+    /// cue word or is at least <see cref="ReconciliationOptions.ChangeSimilarThreshold"/> similar and, when it has a subject key, all of its attribute's terms, and the keys do not differ) whose value
+    /// differs (the statement brings a content term the memory lacks), and that was true before the statement was made
+    /// (a turn never changes a fact formed from the same turn). A statement about something else ("I visited
+    /// Berlin" after "I live in Madrid"), a hypothetical or a plan changes nothing.
+    /// </summary>
+    private static MemoryRecord? FindChanged(ReconciliationRequest request, MemoryCandidate candidate, string? subject, ReconciliationOptions options)
+    {
+        if (candidate.Provenance.Source != MemorySource.User)
+        {
+            return null;
+        }
+
+        var cue = ChangeCues.SignalsChange(candidate.Text);
+
+        HashSet<string>? terms = null;
+        foreach (var neighbour in request.Neighbours.OrderByDescending(n => n.Score))
+        {
+            var record = neighbour.Record;
+            if (record.Kind != MemoryKind.Semantic || record.IsSuperseded || neighbour.Score < options.ChangeThreshold
+                || record.Provenance.Source != MemorySource.User
+                || (candidate.OccurredAt is { } said && record.ValidFrom >= said))
+            {
+                continue;
+            }
+
+            record.Metadata.TryGetValue(OfflineExtractor.SubjectKey, out var otherSubject);
+            if (subject is not null && otherSubject is not null && !string.Equals(subject, otherSubject, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!cue && !ChangeCues.GivesAnotherNumber(candidate.Text, record.Text))
+            {
+                continue;
+            }
+
+            terms ??= ChangeCues.ContentTerms(candidate.Text);
+            var held = ChangeCues.ContentTerms(record.Text);
+            var sameThing = held.Overlaps(terms) || neighbour.Score >= options.ChangeSimilarThreshold;
+            if (!sameThing || terms.IsSubsetOf(held) || (otherSubject is not null && !AttributeTerms(otherSubject).IsSubsetOf(terms)))
+            {
+                continue;
+            }
+
+            return record;
+        }
+
+        return null;
+    }
+
+    /// <summary>The content terms of a subject key's attribute ("user|phone number|is" → phone, number).</summary>
+    private static HashSet<string> AttributeTerms(string subject)
+    {
+        var parts = subject.Split('|');
+        return parts.Length >= 2 ? ChangeCues.ContentTerms(parts[1]) : [];
     }
 
     private static string Normalise(string text) => string.Join(' ', Lexical.TextAnalyzer.Default.Analyze(text));

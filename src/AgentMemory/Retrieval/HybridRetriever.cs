@@ -59,6 +59,12 @@ public sealed partial class HybridRetriever : IRetriever
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        if (request.AsOf is { } asOf)
+        {
+            // "As of" a past moment: every search sees what was valid then, superseded since or not.
+            request = request with { Filter = request.Filter with { ValidAt = asOf } };
+        }
+
         var o = _options.Value.Retrieval;
         var topK = request.TopK ?? o.TopK;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK, nameof(request));
@@ -99,6 +105,10 @@ public sealed partial class HybridRetriever : IRetriever
 
         await SurfaceProceduralAsync(request, vectors[0], scored, context, cancellationToken).ConfigureAwait(false);
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
+        if (!time.AsksWhen && request.AsOf is null)
+        {
+            NewerWinsTies(scored, o);
+        }
         var selected = Diversify(scored, o, topK, minScore);
         return selected.Select(s => new MemoryHit(s.Record, s.Score, s.Components)).ToList();
     }

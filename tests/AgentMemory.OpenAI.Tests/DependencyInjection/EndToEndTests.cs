@@ -65,6 +65,9 @@ public sealed class EndToEndTests : FakeServerTestBase
         var home = stored.Should().ContainSingle().Subject;
         home.Text.Should().Be("The user lives in Lyon.");
         (await memory.GetHistoryAsync(Scope, home.Id)).Select(h => h.PreviousText).Should().Contain("The user lives in Paris.");
+        home.ValidFrom.Should().Be(Time.GetUtcNow());
+        var all = await memory.ListAsync(Scope, new MemoryListOptions { Filter = new MemoryFilter { IncludeSuperseded = true } }).ToListAsync();
+        all.Should().ContainSingle(r => r.Text == "The user lives in Paris.").Which.ValidTo.Should().Be(Time.GetUtcNow(), "the model's supersede closes the old fact through the same seam");
         Server.ChatRequests[2].Prompt.Should().Contain("1. (semantic, topic home, updated 2026-03-14) The user lives in Paris.");
     }
 

@@ -88,6 +88,8 @@ public sealed class MigrationTests : IDisposable
         record.Topic.Should().Be("drinks");
         record.Metadata.Should().Contain("origin", "v1");
         record.CreatedAt.Should().Be(created);
+        record.ValidFrom.Should().Be(created, "version 5 makes an existing memory valid from when it was stored");
+        record.ValidTo.Should().BeNull();
         record.Embedding.ToArray().Should().Equal(vector);
         store.Dimension.Should().Be(4);
 
@@ -112,6 +114,11 @@ public sealed class MigrationTests : IDisposable
         var withContext = await store.UpdateAsync(updated with { Context = "What do you drink at breakfast?" });
         (await store.GetAsync(scope, id))!.Context.Should().Be("What do you drink at breakfast?");
         (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = "breakfast" })).LexicalMatches.Should().ContainSingle().Which.Record.Id.Should().Be(withContext.Id);
+
+        // Version 5 added validity: a superseded memory leaves "now" but stays for "as of".
+        await store.UpdateAsync(withContext with { ValidTo = created.AddDays(1) }, MemoryChangeKind.Superseded, "changed");
+        (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = "oolong" })).LexicalMatches.Should().BeEmpty();
+        (await store.SearchAsync(new MemorySearchRequest { Scope = scope, Text = "oolong", Filter = new MemoryFilter { ValidAt = created } })).LexicalMatches.Should().ContainSingle();
     }
 
     [Fact]
@@ -128,7 +135,7 @@ public sealed class MigrationTests : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT group_concat(version) FROM agentmemory_schema ORDER BY version";
-        cmd.ExecuteScalar().Should().Be("1,2,3,4,5");
+        cmd.ExecuteScalar().Should().Be("1,2,3,4,5,6");
     }
 
     [Fact]

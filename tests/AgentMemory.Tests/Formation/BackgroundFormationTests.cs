@@ -75,6 +75,7 @@ public sealed class BackgroundFormationTests
 
         var fact = (await host.ListAsync(Alice, MemoryKind.Semantic)).Should().ContainSingle().Subject;
         fact.Text.Should().Be("The user's sister lives in Oslo.");
-        (await host.Memory.GetHistoryAsync(Alice, fact.Id)).Should().HaveCount(3);
+        (await host.Memory.GetHistoryAsync(Alice, fact.Id)).Select(h => h.Change).Should().Equal(
+            MemoryChangeKind.Created, MemoryChangeKind.Superseded, MemoryChangeKind.Created, MemoryChangeKind.Superseded, MemoryChangeKind.Created);
     }
 }

@@ -83,10 +83,29 @@ public sealed class AgentMemoryServiceTests
         receipt.Outcomes.Should().Contain(o => o.Kind == FormationOutcomeKind.Superseded);
         var fact = (await host.ListAsync(Alice, MemoryKind.Semantic)).Should().ContainSingle().Subject;
         fact.Text.Should().Be("The user's sister lives in Berlin now.");
-        fact.Version.Should().Be(2);
+        fact.ValidFrom.Should().Be(MemoryTestHost.Start.AddDays(3));
         var history = await host.Memory.GetHistoryAsync(Alice, fact.Id);
-        history.Select(h => h.Change).Should().Equal(MemoryChangeKind.Created, MemoryChangeKind.Superseded);
+        history.Select(h => h.Change).Should().Equal(MemoryChangeKind.Created, MemoryChangeKind.Superseded, MemoryChangeKind.Created);
         history[1].PreviousText.Should().Be("The user's sister lives in Lyon.");
+        var old = await host.Memory.GetAsync(Alice, history[0].MemoryId);
+        old!.ValidTo.Should().Be(MemoryTestHost.Start.AddDays(3));
+        (await host.Memory.GetHistoryAsync(Alice, old.Id)).Should().Equal(history, "the timeline is the same from either version");
+    }
+
+    [Fact]
+    public async Task RecallAsync_ChangedFact_ReturnsTheCurrentValueNowAndTheOldOneAsOfBefore()
+    {
+        using var host = new MemoryTestHost();
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("My sister lives in Lyon.")]);
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("My sister lives in Berlin now.")]);
+        host.Clock.Advance(TimeSpan.FromDays(30));
+
+        var now = await host.Memory.RecallAsync(new RecallRequest { Scope = Alice, Query = "Where does my sister live?", Filter = new MemoryFilter { Kinds = new HashSet<MemoryKind> { MemoryKind.Semantic } } });
+        var then = await host.Memory.RecallAsync(new RecallRequest { Scope = Alice, Query = "Where does my sister live?", Filter = new MemoryFilter { Kinds = new HashSet<MemoryKind> { MemoryKind.Semantic } }, AsOf = MemoryTestHost.Start.AddDays(10) });
+
+        now.Select(h => h.Record.Text).Should().Equal("The user's sister lives in Berlin now.");
+        then.Select(h => h.Record.Text).Should().Equal("The user's sister lives in Lyon.");
     }
 
     [Fact]

@@ -91,19 +91,21 @@ public sealed class LifecycleTests
         root.GetProperty("scope").GetString().Should().Be(Alice.Key);
         root.GetProperty("userId").GetString().Should().Be("alice");
         var memories = root.GetProperty("memories").EnumerateArray().ToList();
-        memories.Should().HaveCount(3);
-        root.GetProperty("count").GetInt32().Should().Be(3);
+        memories.Should().HaveCount(4, "a superseded fact is the user's data too");
+        root.GetProperty("count").GetInt32().Should().Be(4);
         memories.Should().NotContain(m => m.GetProperty("text").GetString()!.Contains("pilot"));
-        var fact = memories.Single(m => m.GetProperty("kind").GetString() == "Semantic");
+        var facts = memories.Where(m => m.GetProperty("kind").GetString() == "Semantic").ToList();
+        var fact = facts.Single(m => m.GetProperty("validTo").ValueKind == JsonValueKind.Null);
         fact.GetProperty("text").GetString().Should().Be("The user's sister lives in Berlin.");
+        var old = facts.Single(m => m.GetProperty("validTo").ValueKind == JsonValueKind.String);
+        old.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("change").GetString()).Should().Equal("Created", "Superseded");
         fact.GetProperty("provenance").GetProperty("source").GetString().Should().Be("User");
         fact.GetProperty("schemaVersion").GetInt32().Should().Be(1);
-        var history = fact.GetProperty("history").EnumerateArray().ToList();
-        history.Select(h => h.GetProperty("change").GetString()).Should().Equal("Created", "Superseded");
-        history[1].GetProperty("previousText").GetString().Should().Contain("Lyon");
+        fact.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("change").GetString()).Should().Equal("Created");
+        old.GetProperty("history").EnumerateArray().Last().GetProperty("previousText").GetString().Should().Contain("Lyon");
         fact.TryGetProperty("embedding", out _).Should().BeFalse();
         var audit = await host.Store.QueryAuditAsync(new AuditQuery { Scope = Alice, Actions = new HashSet<AuditAction> { AuditAction.Exported } }).ToListAsync();
-        audit.Should().ContainSingle().Which.Count.Should().Be(3);
+        audit.Should().ContainSingle().Which.Count.Should().Be(4);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class SimilarityReconcilerTests : IDisposable
         Text = text,
         Topic = topic,
         Embedding = _embedder.Embed(text),
+        Provenance = MemoryProvenance.FromUser,
         Metadata = subject is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["subject"] = subject },
     };
 
@@ -119,5 +120,55 @@ public sealed class SimilarityReconcilerTests : IDisposable
 
         _options.Reconciliation.DuplicateThreshold = 0.99;
         (await DecideAsync(candidate, existing)).Action.Should().Be(ReconciliationAction.Supersede);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_UserStatesAChangeOfAHeldFact_SupersedesIt()
+    {
+        var existing = Stored("The user's manager is Tom.", subject: "user|manager|is");
+        var said = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: Tom retired, my new manager is Aisha.", Provenance = MemoryProvenance.FromUser };
+
+        var decision = await DecideAsync(said, existing);
+
+        decision.Action.Should().Be(ReconciliationAction.Supersede);
+        decision.TargetId.Should().Be(existing.Id);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SameSubjectStatementThatIsNotAChange_Adds()
+    {
+        var existing = Stored("The user lives in Madrid.", topic: "home", subject: "user|live");
+        var visit = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I visited Berlin last week, it was great.", Provenance = MemoryProvenance.FromUser };
+        var plan = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: If I moved to Berlin I would live in Kreuzberg now.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(visit, existing)).Action.Should().Be(ReconciliationAction.Add);
+        (await DecideAsync(plan, existing)).Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ChangeAboutSomeoneElsesAttribute_Adds()
+    {
+        var existing = Stored("The user's phone number is 555-0142.", subject: "user|phone number|is");
+        var other = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: My daughter's new number is 555-0177.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(other, existing)).Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_AnotherNumberForTheSameThing_SupersedesIt()
+    {
+        var existing = Stored("The user works 40 hours a week.");
+        var said = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I cut down to 32 hours a week.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(said, existing)).Action.Should().Be(ReconciliationAction.Supersede);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ChangeCueFromATool_DoesNotSupersede()
+    {
+        var existing = Stored("The user's manager is Tom.", subject: "user|manager|is");
+        var tool = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "Tool: Tom retired, the new manager is Aisha.", Provenance = new MemoryProvenance(MemorySource.Tool) };
+
+        (await DecideAsync(tool, existing)).Action.Should().Be(ReconciliationAction.Add);
     }
 }

@@ -219,7 +219,7 @@ public sealed partial class InMemoryMemoryStore
     {
         var records = p.Records;
         Func<Guid, bool>? include = null;
-        if (!ReferenceEquals(filter, MemoryFilter.None) || (p.EarliestExpiry is { } e && e <= now))
+        if (!ReferenceEquals(filter, MemoryFilter.None) || p.MayHoldSuperseded || (p.EarliestExpiry is { } e && e <= now))
         {
             include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
         }

@@ -114,6 +114,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 }
 
                 p.NoteExpiry(stored.ExpiresAt);
+                p.MayHoldSuperseded |= stored.IsSuperseded;
                 p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now));
                 Audit(AuditAction.Created, p.Scope, now, [stored.Id]);
                 return Task.FromResult(stored);
@@ -177,6 +178,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 }
 
                 p.NoteExpiry(stored.ExpiresAt);
+                p.MayHoldSuperseded |= stored.IsSuperseded;
                 p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, stored.Version, change, current.Text, stored.Text, now, reason));
                 Audit(change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, p.Scope, now, [stored.Id], reason);
                 return Task.FromResult(stored);

@@ -58,6 +58,9 @@ internal sealed class ScopePartition : IDisposable
         list.Add(entry);
     }
 
+    /// <summary>Whether a superseded record may be held (set when one is stored, never cleared), so partitions without any skip checks.</summary>
+    public bool MayHoldSuperseded { get; set; }
+
     public void NoteExpiry(DateTimeOffset? expiresAt)
     {
         if (expiresAt is { } e && (EarliestExpiry is null || e < EarliestExpiry))
