@@ -54,9 +54,11 @@ public sealed class RetrievalOptions
     /// How much a lexical match's fused score depends on the share of the query's analyzed terms the memory contains
     /// (weighted-score fusion): its score relative to the list's best is multiplied by (1 − w) + w·coverage. 0 keeps the
     /// rank-only normalisation, where the best lexical match scores 1 even when it shares one word of a long question.
+    /// Off by default (0): at 1 it lifted paraphrase recall with all-MiniLM-L6-v2 (dev top-3 direct 92.3 → 94.6) but cost
+    /// LoCoMo dev R@10 4.7 points, whose keyword questions are answered by turns that share only part of the question.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double LexicalCoverageWeight { get; set; } = 1.0;
+    public double LexicalCoverageWeight { get; set; }
 
     /// <summary>The weight of the lists found for expanded queries (recent conversation, expanders), relative to the query's own.</summary>
     [Range(0.0, 100.0)]

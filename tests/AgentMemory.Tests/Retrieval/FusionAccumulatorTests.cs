@@ -12,7 +12,7 @@ public sealed class FusionAccumulatorTests
     {
         var oneWord = Record("Went for a run after work on Tuesday.");
         var paraphrase = Record("Home is a flat in Lisbon near the river.");
-        var fusion = new FusionAccumulator(new RetrievalOptions(), hashingEmbeddings: false);
+        var fusion = new FusionAccumulator(new RetrievalOptions { LexicalCoverageWeight = 1 }, hashingEmbeddings: false);
 
         fusion.Add(
             new MemorySearchResult(
@@ -31,7 +31,7 @@ public sealed class FusionAccumulatorTests
     {
         var exact = Record("Vegetarian recipes for dinner parties.");
         var vague = Record("Cooking for guests is stressful.");
-        var fusion = new FusionAccumulator(new RetrievalOptions(), hashingEmbeddings: false);
+        var fusion = new FusionAccumulator(new RetrievalOptions { LexicalCoverageWeight = 1 }, hashingEmbeddings: false);
 
         fusion.Add(
             new MemorySearchResult(
