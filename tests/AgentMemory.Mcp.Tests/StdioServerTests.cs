@@ -106,6 +106,24 @@ public sealed class StdioServerTests
     }
 
     [Fact]
+    public async Task Restart_ParaphrasedSearch_FindsTheMemoryThroughTheLocalModel()
+    {
+        using var dir = new TempDirectory();
+        string id;
+        await using (var first = await StdioServer.StartAsync(dir.File("memory.db")))
+        {
+            await first.CallAsync("memory_save", new() { ["text"] = "The user's favourite editor is Helix" });
+            id = (await first.CallAsync("memory_save", new() { ["text"] = "I drive a 2015 Honda Civic" })).GetProperty("id").GetString()!;
+            await first.CallAsync("memory_save", new() { ["text"] = "The user has a cat named Miso" });
+        }
+
+        await using var second = await StdioServer.StartAsync(dir.File("memory.db"));
+        var hits = await second.CallAsync("memory_search", new() { ["query"] = "what car do I have?" });
+
+        hits.EnumerateArray().First().GetProperty("id").GetString().Should().Be(id, "no word is shared: only the embedding model connects them");
+    }
+
+    [Fact]
     public async Task Scope_ServerForAnotherUser_CannotSeeChangeOrDeleteTheMemory()
     {
         using var dir = new TempDirectory();
