@@ -8,7 +8,7 @@ namespace AgentMemory.PostgreSql.Internal;
 /// (<see cref="Storage.MemoryRecordValidator"/> rejects ill-formed text with <see cref="MemoryValidationError.IllFormedText"/>;
 /// <see cref="IAgentMemory"/> repairs it before it gets here). The other text the store writes or compares — reasons,
 /// audit details and query hashes, outbox payloads and errors, a quarantined item's reason and provenance, query filters —
-/// has lone surrogates replaced with U+FFFD, the library's rule (the core's equivalent helper is internal to it). Identifiers are never
+/// has lone surrogates replaced with U+FFFD, the library's rule (through the core's Utf16Text). Identifiers are never
 /// rewritten (two ids would become one): one that cannot be encoded fails with <see cref="Unencodable"/>'s typed error.
 /// PostgreSQL text cannot hold U+0000: such input is rejected up front as invalid.
 /// </summary>
@@ -36,29 +36,8 @@ internal static class TextGuard
         }
     }
 
-    /// <summary>The text with each lone surrogate replaced by U+FFFD (the same instance when there is none).</summary>
-    public static string? Clean(string? text)
-    {
-        if (text is null || IndexOfLoneSurrogate(text) is not (var first and >= 0))
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = first; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-
-        return new string(chars);
-    }
+    /// <summary>The text with each lone surrogate replaced by U+FFFD (the same instance when there is none): the core's rule.</summary>
+    public static string? Clean(string? text) => Utf16Text.RepairOptional(text);
 
     /// <summary>The filter with lone surrogates replaced in its topic and metadata, so it matches what was stored (the same instance when there are none).</summary>
     public static MemoryFilter Clean(MemoryFilter filter)
@@ -107,26 +86,5 @@ internal static class TextGuard
     public static InvalidMemoryException Unencodable()
         => new(MemoryValidationError.IllFormedText, "A value sent to PostgreSQL is not well-formed UTF-16 (it holds a lone surrogate); identifiers must be well-formed Unicode.");
 
-    private static int IndexOfLoneSurrogate(string text)
-    {
-        var i = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (i < 0)
-        {
-            return -1;
-        }
-
-        for (; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOfLoneSurrogate(string text) => Utf16Text.IndexOfIllFormed(text);
 }
