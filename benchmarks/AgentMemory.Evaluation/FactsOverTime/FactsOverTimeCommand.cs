@@ -26,23 +26,12 @@ internal static class FactsOverTimeCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = CommandLine.Parse(args, ["--split", "--store", "--embeddings", "--data", "--json", "--details"], ["--check"], out var error);
-        var split = options?.GetValueOrDefault("--split") ?? DatasetSplit.Dev;
-        var store = options?.GetValueOrDefault("--store") ?? HarnessMemory.SqliteStore;
-        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Onnx;
-        if (options is null || !DatasetSplit.IsKnown(split) || !HarnessMemory.IsKnownStore(store))
+        if (HarnessArguments.Parse("facts-over-time", Usage, args) is not { } parsed)
         {
-            Console.Error.WriteLine(error is null ? Usage : $"facts-over-time: {error}\n{Usage}");
             return 2;
         }
 
-        var folder = DatasetSplit.FindFolder("facts-over-time", options.GetValueOrDefault("--data"));
-        if (folder is null)
-        {
-            Console.Error.WriteLine("facts-over-time: benchmarks/datasets/facts-over-time not found; pass --data DIR");
-            return 2;
-        }
-
+        var (options, split, store, embeddings, folder) = parsed;
         var set = FactsOverTimeDataset.Load(folder, DatasetSplit.Parts(split));
         foreach (var violation in set.Violations)
         {

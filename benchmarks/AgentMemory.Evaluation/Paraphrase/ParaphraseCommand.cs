@@ -35,23 +35,12 @@ internal static class ParaphraseCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = CommandLine.Parse(args, ["--split", "--store", "--embeddings", "--data", "--json", "--details"], ["--check"], out var error);
-        var split = options?.GetValueOrDefault("--split") ?? DatasetSplit.Dev;
-        var store = options?.GetValueOrDefault("--store") ?? HarnessMemory.SqliteStore;
-        var embeddings = options?.GetValueOrDefault("--embeddings") ?? EmbeddingChoice.Onnx;
-        if (options is null || !DatasetSplit.IsKnown(split) || !HarnessMemory.IsKnownStore(store))
+        if (HarnessArguments.Parse("paraphrase", Usage, args) is not { } parsed)
         {
-            Console.Error.WriteLine(error is null ? Usage : $"paraphrase: {error}\n{Usage}");
             return 2;
         }
 
-        var folder = DatasetSplit.FindFolder("paraphrase", options.GetValueOrDefault("--data"));
-        if (folder is null)
-        {
-            Console.Error.WriteLine("paraphrase: benchmarks/datasets/paraphrase not found; pass --data DIR");
-            return 2;
-        }
-
+        var (options, split, store, embeddings, folder) = parsed;
         var set = ParaphraseDataset.Load(folder, DatasetSplit.Parts(split));
         foreach (var violation in set.Violations)
         {
