@@ -6,14 +6,16 @@ using static System.FormattableString;
 namespace AgentMemory.Benchmarks;
 
 /// <summary>
-/// <c>memory-growth [--calls 100000] [--users 1000] [--flush-every 500] [--report-every 10000] [--budget N] [--merge-every N|off] [--db path]</c>:
+/// <c>memory-growth [--calls 100000] [--users 1000] [--flush-every 500] [--report-every 10000] [--budget N] [--merge-every N|off] [--max-cached-memories N] [--db path]</c>:
 /// a long-running host without a hosted worker. <c>--calls</c> <see cref="IAgentMemory.RememberAsync"/> calls, round-robin
 /// over <c>--users</c> user scopes of one tenant, through <c>AddAgentMemory().UseSqlite(…)</c> with the offline defaults
 /// (rule-based extraction, local hashing embeddings), <see cref="IAgentMemory.FlushAsync"/> every <c>--flush-every</c>
 /// calls and one recall per flush. Every <c>--report-every</c> calls it prints the process RSS, the managed heap after a
 /// full collection, the GC's committed bytes, and the mean wall time per call of the interval, split into the
 /// <c>RememberAsync</c> calls (queueing) and the flushes (formation) plus their recalls. <c>--merge-every</c> sets
-/// <c>SqliteMemoryStoreOptions.LexicalMergeInterval</c> (<c>off</c>: null, FTS5's own automerge only).
+/// <c>SqliteMemoryStoreOptions.LexicalMergeInterval</c> (<c>off</c>: null, FTS5's own automerge only);
+/// <c>--max-cached-memories</c> sets <c>SqliteMemoryStoreOptions.MaxCachedMemories</c> (default 100,000), so the cache's bound
+/// is reached within a shorter run.
 /// </summary>
 internal static class MemoryGrowthCommand
 {
@@ -30,6 +32,7 @@ internal static class MemoryGrowthCommand
         var reportEvery = args.Int("report-every", 10_000);
         var budget = args.Int("budget", 1_000);
         var mergeEvery = args.String("merge-every");
+        var maxCached = args.Int("max-cached-memories", 100_000);
         var path = args.String("db") ?? Path.Combine(Path.GetTempPath(), "agentmemory-growth-" + Guid.NewGuid().ToString("N")[..8] + ".db");
         var services = new ServiceCollection();
         services.AddAgentMemory(o =>
@@ -38,6 +41,7 @@ internal static class MemoryGrowthCommand
             o.Formation.MemoryBudget = budget;
         }).UseSqlite($"Data Source={path}", o =>
         {
+            o.MaxCachedMemories = maxCached;
             if (mergeEvery is not null)
             {
                 o.LexicalMergeInterval = mergeEvery == "off" ? null : int.Parse(mergeEvery, System.Globalization.CultureInfo.InvariantCulture);
@@ -49,7 +53,7 @@ internal static class MemoryGrowthCommand
             {
                 var memory = provider.GetRequiredService<IAgentMemory>();
                 var random = new Random(42);
-                Console.WriteLine(Invariant($"memory-growth: {calls:N0} RememberAsync calls over {users:N0} users, SQLite {path}, no hosted worker, FlushAsync every {flushEvery} calls, memory budget {budget}, lexical merge every {mergeEvery ?? "8 (default)"}, {Environment.ProcessorCount} cores, load avg {LoadAverage()}"));
+                Console.WriteLine(Invariant($"memory-growth: {calls:N0} RememberAsync calls over {users:N0} users, SQLite {path}, no hosted worker, FlushAsync every {flushEvery} calls, memory budget {budget}, lexical merge every {mergeEvery ?? "8 (default)"}, at most {maxCached:N0} memories cached, {Environment.ProcessorCount} cores, load avg {LoadAverage()}"));
                 Console.WriteLine("| calls | RSS (MB) | managed heap after GC (MB) | GC committed (MB) | ms/call (interval) | of which RememberAsync | of which FlushAsync + recall |");
                 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
                 Report(0, 0, 0, 0);

@@ -93,13 +93,15 @@ public sealed partial class SqliteMemoryStore
     /// index in dozens of segments (a LoCoMo conversation of 700 turns: FTS query ≈ 0.2 ms instead of 0.05 ms merged).
     /// An insert batch adds one segment however many rows it holds, so it counts once (merging after every batch of
     /// 1,000 rewrote the whole index each time: ≈ 7 µs a memory of a 20,000-memory ingest, measured); deletions leave
-    /// tombstones in proportion to the rows, so they count per row.
+    /// tombstones in proportion to the rows, so they count per row. Only while FTS5 serves lexical queries
+    /// (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/> off): with the cached index, FTS5's own automerge is
+    /// enough and formation does not pay for merges that rework an index no query reads.
     /// </summary>
     /// <param name="c">The connection in its write transaction.</param>
     /// <param name="rows">The weight of the change: 1 per insert transaction, the rows for deletions (capped at the interval).</param>
     private void MaintainLexical(PooledConnection c, int rows = 1)
     {
-        if (_options.LexicalMergeInterval is not { } every)
+        if (_options.CacheLexicalIndex || _options.LexicalMergeInterval is not { } every)
         {
             return;
         }

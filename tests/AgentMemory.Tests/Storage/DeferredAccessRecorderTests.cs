@@ -87,6 +87,59 @@ public sealed class DeferredAccessRecorderTests
     }
 
     [Fact]
+    public async Task A_failing_store_keeps_at_most_the_bound_and_drops_the_oldest()
+    {
+        var fail = true;
+        var attempts = 0;
+        using var recorder = new DeferredAccessRecorder(
+            (batch, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                if (Volatile.Read(ref fail))
+                {
+                    throw new MemoryStoreException("disk full");
+                }
+
+                lock (_sync)
+                {
+                    _written.Add([.. batch]);
+                }
+
+                return Task.CompletedTask;
+            },
+            4,
+            TimeSpan.FromMinutes(1),
+            _time,
+            maxQueued: 10);
+        recorder.Record(User, [Guid.NewGuid()], "0");
+        await recorder.Invoking(r => r.FlushAsync()).Should().ThrowAsync<MemoryStoreException>();
+        var attemptsAfterFailure = Volatile.Read(ref attempts);
+
+        for (var i = 1; i < 1_000; i++)
+        {
+            recorder.Record(User, [Guid.NewGuid()], i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        recorder.PendingCount.Should().Be(10);
+        recorder.DroppedCount.Should().Be(990);
+        Volatile.Read(ref attempts).Should().Be(attemptsAfterFailure, "a failed write is retried by its timer, not by every later recall");
+
+        Volatile.Write(ref fail, false);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await WaitUntilAsync(() => Written.Count == 1);
+        Written[0].Select(a => a.QueryHash).Should().Equal(Enumerable.Range(990, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        recorder.PendingCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_bound_below_the_batch_size_is_rejected()
+    {
+        var create = () => new DeferredAccessRecorder((_, _) => Task.CompletedTask, 10, TimeSpan.FromSeconds(1), _time, maxQueued: 9);
+
+        create.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxQueued");
+    }
+
+    [Fact]
     public async Task Discard_drops_only_the_matching_scopes()
     {
         using var recorder = Create(100, TimeSpan.FromMinutes(1));
