@@ -55,7 +55,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         _s = options.Schema;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _cache = new ScopeVectorCache(options.MaxCachedScopes);
+        _cache = new ScopeVectorCache(options.MaxCachedScopes, options.MaxCachedMemories);
     }
 
     /// <inheritdoc />

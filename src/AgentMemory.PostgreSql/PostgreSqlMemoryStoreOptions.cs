@@ -34,6 +34,15 @@ public sealed partial class PostgreSqlMemoryStoreOptions
     /// <summary>How many scopes' vectors one instance keeps cached for recall (default 10,000).</summary>
     public int MaxCachedScopes { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many memories the cached scopes hold together, default 100,000 (each costs its vector, 4 bytes a dimension,
+    /// plus its header without text: ≈ 200 MB at 384 dimensions). Beyond it the least recently used scopes are dropped,
+    /// as beyond <see cref="MaxCachedScopes"/>, so a long-running host's memory reaches a plateau however many users it
+    /// serves; the scope a search has just loaded is always kept, whatever its size. A dropped scope is read again from
+    /// the server on its next recall.
+    /// </summary>
+    public long MaxCachedMemories { get; set; } = 100_000;
+
     /// <summary>Whether the library creates and migrates its schema on first use (default true).</summary>
     public bool AutoMigrate { get; set; } = true;
 
@@ -98,6 +107,11 @@ public sealed partial class PostgreSqlMemoryStoreOptions
         if (MaxCachedScopes < 1)
         {
             failures.Add("MaxCachedScopes must be positive.");
+        }
+
+        if (MaxCachedMemories < 1)
+        {
+            failures.Add("MaxCachedMemories must be positive.");
         }
 
         if (failures.Count > 0)
