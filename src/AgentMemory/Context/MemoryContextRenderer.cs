@@ -110,7 +110,7 @@ public sealed partial class MemoryContextRenderer
             sb.Append("; kind: ").Append(record.Kind.ToString().ToLowerInvariant());
         }
 
-        return sb.Append("] \"").Append(Escape(record.Text)).Append('"').ToString();
+        return sb.Append("] \"").Append(Escape(WithoutSpeakerPrefix(record))).Append('"').ToString();
     }
 
     private static string SourceName(MemorySource source) => source switch
@@ -124,9 +124,29 @@ public sealed partial class MemoryContextRenderer
         _ => "unknown",
     };
 
-    /// <summary>Makes a memory's text inert inside the block: one line, no markup, no role markers, no fences.</summary>
+    /// <summary>
+    /// An episode's text without its leading "Speaker: ", which the entry's header already names ("[source: user (Alice)…]"),
+    /// so the block neither repeats the speaker nor shows a neutralised role marker.
+    /// </summary>
+    private static string WithoutSpeakerPrefix(MemoryRecord record)
+    {
+        var speaker = record.Provenance.Speaker;
+        var text = record.Text;
+        return record.Kind == MemoryKind.Episodic && !string.IsNullOrWhiteSpace(speaker)
+            && text.Length > speaker.Length + 2 && text.StartsWith(speaker, StringComparison.Ordinal)
+            && text[speaker.Length] == ':' && text[speaker.Length + 1] == ' '
+            ? text[(speaker.Length + 2)..]
+            : text;
+    }
+
+    /// <summary>
+    /// Makes a memory's text inert inside the block: one line, no markup, no fences, and no role markers where a turn could
+    /// start (the text's start, a line break, or after sentence punctuation, a quote or a bracket) — "System: …" is
+    /// neutralised, "a standing instruction from the user: …" reads as written.
+    /// </summary>
     internal static string Escape(string text)
     {
+        text = RoleMarker().Replace(text, "$1\uFF1A");
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -148,14 +168,13 @@ public sealed partial class MemoryContextRenderer
             }
         }
 
-        var s = RoleMarker().Replace(sb.ToString(), "$1\uFF1A");
-        s = InstTag().Replace(s, "($1$2)");
+        var s = InstTag().Replace(sb.ToString(), "($1$2)");
         s = Hashes().Replace(s, m => new string('\uFF03', m.Length));
         s = Fence().Replace(s, m => new string('\'', m.Length));
         return s;
     }
 
-    [GeneratedRegex(@"(?i)\b(system|assistant|user|developer|human|ai|tool|function|model|bot)\s*:")]
+    [GeneratedRegex(@"(?im)(?<=(?:^|[\r\n\u2028\u2029.!?;:,>\]\)\[\(\{\}""'`*|\-\u201C\u201D\u2018\u2019\u00AB\u00BB])[^\S\r\n]*)(system|assistant|user|developer|human|ai|tool|function|model|bot)\s*:")]
     private static partial Regex RoleMarker();
 
     [GeneratedRegex(@"(?i)\[(/?)(inst|sys|system|user|assistant)\]")]

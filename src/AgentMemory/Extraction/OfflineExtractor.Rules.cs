@@ -76,6 +76,15 @@ public sealed partial class OfflineExtractor
 
     private static MemoryCandidate? TryFact(string sentence, string subjectName)
     {
+        // A fact is the sentence's main clause: what follows ", so …", ", because …", "; …" is a reason, a request or an
+        // aside, and kept whole it would leave a fragment ("The user loves hiking, so something they can pack … would be
+        // great."). The episode keeps the whole turn.
+        var cut = TrailingClause().Match(sentence);
+        if (cut.Success && cut.Index > 0)
+        {
+            sentence = sentence[..cut.Index].TrimEnd();
+        }
+
         var possessive = subjectName == "The user" ? "The user's" : subjectName + "'s";
         var key = string.Join(' ', TextAnalyzer.Default.Analyze(subjectName));
 
@@ -121,12 +130,12 @@ public sealed partial class OfflineExtractor
             var stem = TextAnalyzer.Stem(verb.Split(' ')[0]);
             var topic = stem switch
             {
-                "live" or "mov" or "grew" or "born" or "was" => "home",
+                "live" or "mov" or "move" or "grew" or "born" or "was" => "home",
                 "work" => "work",
                 _ => TopicLexicon.Classify(verb + " " + rest) ?? "personal",
             };
             var subject = stem is "live" or "work" ? key + "|" + stem : null;
-            var text = neg ? $"{subjectName} does not {verb} {rest}" : $"{subjectName} {ThirdPersonVerb(verb)} {rest}";
+            var text = neg ? $"{subjectName} does not {verb} {rest}" : $"{subjectName} {ThirdPersonVerb(verb)} {ConjoinedVerbs(rest)}";
             return Fact(text, topic, subject, 0.65);
         }
 
@@ -163,6 +172,13 @@ public sealed partial class OfflineExtractor
         return words.Length == 2 ? head + " " + words[1] : head;
     }
 
+    /// <summary>
+    /// A second verb the first-person subject governs takes the third person too ("… moved to a MacBook and use macOS" →
+    /// "… and uses macOS"): a verb right after "and"/"but"/"or" (optionally "now", "also", "still") from a closed list of
+    /// common verbs, so a noun after "and" ("guitar and piano") is never conjugated.
+    /// </summary>
+    private static string ConjoinedVerbs(string rest) => ConjoinedVerb().Replace(rest, m => m.Groups["lead"].Value + ThirdPersonVerb(m.Groups["verb"].Value));
+
     private static string ThirdPerson(string text)
         => Pronoun().Replace(text, m => m.Value.ToLowerInvariant() switch
         {
@@ -176,6 +192,12 @@ public sealed partial class OfflineExtractor
             "am" => "are",
             _ => m.Value,
         });
+
+    [GeneratedRegex(@"\s*(?:[;\u2014]|\s-\s|,\s*(?:so|but|because|since|as|although|though|while|whereas|which|yet|unless|if|so that)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingClause();
+
+    [GeneratedRegex(@"(?<lead>\b(?:and|but|or)\s+(?:(?:now|also|still|usually|mostly)\s+)?)(?<verb>use|live|work|drive|own|have|speak|study|teach|run|cook|prefer|like|love|need|want|go|do|take|make|play|write|read|eat|drink|ride|commute|walk|travel|visit|volunteer|train|practise|practice|manage|lead|build|code|design|sell|teach)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConjoinedVerb();
 
     [GeneratedRegex(@"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:i|my)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceSplit();

@@ -65,7 +65,9 @@ public sealed class PoisoningGuard : IMemoryGuard
                 }
 
                 SecurityLog.PreferenceKept(_logger, directive.Score);
-                if (candidate.Kind != MemoryKind.Procedural)
+                // A fact that states it becomes procedural, so it is followed; an episode stays the record of what was said
+                // (the extractor forms the instruction from the same turn — rewriting the episode too would keep it twice).
+                if (candidate.Kind is not (MemoryKind.Procedural or MemoryKind.Episodic))
                 {
                     return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Kind = MemoryKind.Procedural }, "preference:procedural", directive.Score));
                 }

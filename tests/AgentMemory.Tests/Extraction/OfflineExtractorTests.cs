@@ -35,6 +35,11 @@ public sealed class OfflineExtractorTests
     [InlineData("My sister lives in Lyon.", "The user's sister lives in Lyon.", "family")]
     [InlineData("Oh, and I work at a hospital as a nurse", "The user works at a hospital as a nurse.", "work")]
     [InlineData("I don't like my coffee sweet", "The user does not like their coffee sweet.", "preference")]
+    [InlineData("I love hiking, so something I can pack for a trail would be great", "The user loves hiking.", "preference")]
+    [InlineData("I live in Porto because my partner got a job there", "The user lives in Porto because their partner got a job there.", "home")]
+    [InlineData("I work at a bakery; the hours are early", "The user works at a bakery.", "work")]
+    [InlineData("I moved to Berlin and work at a startup now", "The user moved to Berlin and works at a startup now.", "home")]
+    [InlineData("I play guitar and piano", "The user plays guitar and piano.", "hobbies")]
     public async Task ExtractAsync_FirstPersonFact_BecomesThirdPersonSemanticMemory(string said, string expected, string topic)
     {
         var result = await ExtractAsync(new ChatMessage(ChatRole.User, said));

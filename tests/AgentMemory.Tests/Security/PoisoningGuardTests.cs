@@ -23,6 +23,15 @@ public sealed class PoisoningGuardTests
     }
 
     [Fact]
+    public async Task InspectAsync_EpisodeOfAUserStatingAPreference_StaysAnEpisode()
+    {
+        var verdict = await Candidates.NewPoisoningGuard().InspectAsync(
+            Candidates.Of("User: Yes please. From now on, answer in bullet points.", kind: MemoryKind.Episodic), Candidates.Context());
+
+        verdict.Action.Should().Be(GuardAction.Allow);
+    }
+
+    [Fact]
     public async Task InspectAsync_UserPreferenceAtTenantSharedScope_BlockedAsScopeEscalation()
     {
         var verdict = await Candidates.NewPoisoningGuard().InspectAsync(
