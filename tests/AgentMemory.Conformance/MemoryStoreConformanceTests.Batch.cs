@@ -10,7 +10,7 @@ public abstract partial class MemoryStoreConformanceTests
     [Fact]
     public virtual async Task SaveAsync_Batch_EmbedsEveryCandidateInOneCallAndStoresThemInOrder()
     {
-        var generator = new PoisonableEmbeddingGenerator(Dim);
+        var generator = new DistinctTextEmbeddingGenerator(Dim);
         await using var provider = MemoryServices(generator);
         var memory = provider.GetRequiredService<IAgentMemory>();
         MemoryCandidate[] candidates =
@@ -23,7 +23,7 @@ public abstract partial class MemoryStoreConformanceTests
         var outcomes = await memory.SaveAsync(User(), candidates);
 
         generator.Requests.Should().Be(1, "all candidates are embedded in one call");
-        generator.Calls.Should().Be(3);
+        generator.Texts.Should().Be(3);
         outcomes.Should().HaveCount(3).And.AllSatisfy(o => o.Kind.Should().Be(FormationOutcomeKind.Added));
         outcomes.Select(o => o.Record!.Text).Should().Equal(candidates.Select(c => c.Text));
         outcomes[2].Record!.Metadata.Should().Contain("src", "crm");
@@ -33,7 +33,7 @@ public abstract partial class MemoryStoreConformanceTests
     [Fact]
     public virtual async Task SaveAsync_Batch_DuplicatesReconcileAsConsecutiveSavesWould()
     {
-        var generator = new PoisonableEmbeddingGenerator(Dim);
+        var generator = new DistinctTextEmbeddingGenerator(Dim);
         await using var provider = MemoryServices(generator);
         var memory = provider.GetRequiredService<IAgentMemory>();
         MemoryCandidate[] candidates =
@@ -61,7 +61,7 @@ public abstract partial class MemoryStoreConformanceTests
     [Fact]
     public virtual async Task SaveAsync_Batch_BlockedCandidateIsQuarantinedAndTheOthersAreSaved()
     {
-        var generator = new PoisonableEmbeddingGenerator(Dim);
+        var generator = new DistinctTextEmbeddingGenerator(Dim);
         await using var provider = MemoryServices(generator, register: s => s.AddSingleton<IMemoryGuard>(new BlockingGuard("forbidden")));
         var memory = provider.GetRequiredService<IAgentMemory>();
 
@@ -74,7 +74,7 @@ public abstract partial class MemoryStoreConformanceTests
 
         outcomes.Select(o => o.Kind).Should().Equal(FormationOutcomeKind.Added, FormationOutcomeKind.Blocked, FormationOutcomeKind.Added);
         outcomes[1].Reason.Should().Be("blocked word");
-        generator.Calls.Should().Be(2, "a blocked candidate is never embedded");
+        generator.Texts.Should().Be(2, "a blocked candidate is never embedded");
         (await QuarantineAsync(User())).Select(q => q.Text).Should().Equal("A forbidden instruction");
         (await ListAsync(User())).Select(r => r.Text).Should().BeEquivalentTo(["The user likes tea", "The user likes chess"]);
     }
@@ -82,7 +82,7 @@ public abstract partial class MemoryStoreConformanceTests
     [Fact]
     public virtual async Task SaveAsync_Batch_InvalidCandidate_StoresNothing()
     {
-        var generator = new PoisonableEmbeddingGenerator(Dim);
+        var generator = new DistinctTextEmbeddingGenerator(Dim);
         await using var provider = MemoryServices(generator, register: s => s.AddSingleton<IMemoryGuard>(new BlockingGuard("forbidden")));
         var memory = provider.GetRequiredService<IAgentMemory>();
 
