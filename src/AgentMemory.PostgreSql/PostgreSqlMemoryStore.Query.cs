@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using AgentMemory.PostgreSql.Internal;
@@ -44,12 +45,12 @@ public sealed partial class PostgreSqlMemoryStore
                 AppendFilter(sql, cmd.Parameters, filter);
                 if (after is { } position)
                 {
-                    sql.Append($" AND ({column}, m.id) {comparison} (@lc, @lid)");
+                    sql.Append(CultureInfo.InvariantCulture, $" AND ({column}, m.id) {comparison} (@lc, @lid)");
                     Columns.AddTime(cmd.Parameters, "lc", position.At);
                     cmd.Parameters.AddWithValue("lid", position.Id);
                 }
 
-                sql.Append($" ORDER BY {column}{direction}, m.id{direction} LIMIT ").Append(pageSize);
+                sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {column}{direction}, m.id{direction} LIMIT ").Append(pageSize);
                 cmd.CommandText = sql.ToString();
                 var rows = new List<MemoryRecord>();
                 await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -151,7 +152,7 @@ public sealed partial class PostgreSqlMemoryStore
             var i = 0;
             foreach (var (key, values) in anyOf)
             {
-                sql.Append($" AND m.metadata ->> @mk{i} = ANY(@mv{i})");
+                sql.Append(CultureInfo.InvariantCulture, $" AND m.metadata ->> @mk{i} = ANY(@mv{i})");
                 p.AddWithValue($"mk{i}", TextGuard.Clean(key)!);
                 p.AddWithValue($"mv{i}", values is null ? [] : values.Select(v => TextGuard.Clean(v)!).ToArray());
                 i++;
@@ -188,13 +189,13 @@ public sealed partial class PostgreSqlMemoryStore
     {
         if (from is { } f)
         {
-            sql.Append($" AND {column} >= @{name}_from");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} >= @{name}_from");
             Columns.AddTime(p, name + "_from", f);
         }
 
         if (before is { } b)
         {
-            sql.Append($" AND {column} < @{name}_before");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} < @{name}_before");
             Columns.AddTime(p, name + "_before", b);
         }
     }
