@@ -9,7 +9,6 @@ namespace AgentMemory.Conformance;
 public sealed class PoisonableEmbeddingGenerator(int dimension) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private int _calls;
-    private int _requests;
 
     /// <summary>How the generator fails, if at all.</summary>
     public PoisonMode Poison { get; set; }
@@ -17,14 +16,10 @@ public sealed class PoisonableEmbeddingGenerator(int dimension) : IEmbeddingGene
     /// <summary>How many texts were asked for so far.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>How many times <see cref="GenerateAsync"/> was called (one call may ask for many texts).</summary>
-    public int Requests => Volatile.Read(ref _requests);
-
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref _requests);
         var result = new GeneratedEmbeddings<Embedding<float>>();
         foreach (var value in values)
         {
