@@ -93,7 +93,9 @@ public sealed partial class HybridRetriever
     /// </summary>
     private static bool States(MemoryRecord newer, MemoryRecord older, bool cue, HashSet<string> newTerms, HashSet<string> oldTerms, RetrievalOptions o)
     {
-        if (newer.Provenance.Source != MemorySource.User || older.Provenance.Source is not (MemorySource.User or MemorySource.Assistant)
+        // Only the user of a chat with the assistant, speaking of themselves: in a recorded dialogue between named people
+        // (the speaker is a name) "now" and "new" mostly tell events, not that a fact changed (LoCoMo: R@5 −6 points).
+        if (!IsChatUser(newer.Provenance) || !IsChatUser(older.Provenance)
             || !(cue || ChangeCues.GivesAnotherNumber(Said(newer), Said(older))) || newTerms.IsSubsetOf(oldTerms))
         {
             return false;
@@ -109,6 +111,10 @@ public sealed partial class HybridRetriever
         var cosine = System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
         return cosine >= o.SameThingStrongSimilarity || (cosine >= o.SameThingSimilarity && newTerms.Overlaps(oldTerms));
     }
+
+    /// <summary>Whether a memory is the assistant's user's own (no speaker named, or the default "User").</summary>
+    private static bool IsChatUser(MemoryProvenance provenance)
+        => provenance.Source == MemorySource.User && (string.IsNullOrEmpty(provenance.Speaker) || string.Equals(provenance.Speaker, "User", StringComparison.Ordinal));
 
     /// <summary>What a memory says, without the "Speaker: " an episode starts with (a shared name is not a shared subject).</summary>
     private static string Said(MemoryRecord record)
