@@ -67,7 +67,7 @@ internal static class MemoryImporter
             }
         }
 
-        var embedder = session.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var embedder = session.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
         var embedded = new List<MemoryRecord>(fresh.Count);
         foreach (var batch in fresh.Chunk(EmbeddingBatch))
         {

@@ -1,6 +1,8 @@
 using AgentMemory;
 using AgentMemory.Retrieval;
 using AgentMemory.Storage.InMemory;
+using AgentMemory.Telemetry;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,13 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton<IMemoryStore>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
         services.TryAddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<IMemoryStore>() as IFormationOutbox
             ?? throw new InvalidOperationException($"The memory store '{sp.GetRequiredService<IMemoryStore>().Name}' has no formation outbox; register an IFormationOutbox or use FormationMode.Inline."));
-        services.TryAddSingleton<IRetriever, HybridRetriever>();
+        services.TryAddSingleton<IRetriever>(sp => new HybridRetriever(
+            sp.GetRequiredService<IMemoryStore>(),
+            sp.GetRequiredService<AgentMemoryInstrumentation>().Instrument(
+                sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator),
+                "embed_query"),
+            sp.GetRequiredService<IOptions<AgentMemoryOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IQueryExpander>()));
     }
 }

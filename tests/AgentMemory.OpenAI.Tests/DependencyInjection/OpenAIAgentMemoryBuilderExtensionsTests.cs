@@ -24,7 +24,7 @@ public sealed class OpenAIAgentMemoryBuilderExtensionsTests : FakeServerTestBase
         Server.ReplyChatJson(new { memories = Array.Empty<object>() });
         await provider.GetRequiredService<IExtractor>().ExtractAsync(new ExtractionRequest { Scope = Scope, Messages = [new ChatMessage(ChatRole.User, "hi")], ConversationTime = Now });
         Server.ReplyEmbeddings([[1f, 2f, 3f]], base64: false);
-        await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["hi"]);
+        await provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator).GenerateAsync(["hi"]);
 
         Server.ChatRequests.Single().Json.GetProperty("model").GetString().Should().Be("my-chat");
         Server.ChatRequests.Single().Authorization.Should().Be("Bearer key-123");
