@@ -15,6 +15,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
     {
         // The in-memory store is the fallback; UseInMemoryStore()/UseSqlite(…)/UsePostgreSql(…) replace it (they remove
         // earlier IMemoryStore/IFormationOutbox registrations), and a store registered before AddAgentMemory wins.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InMemoryStoreOptions>, InMemoryStoreOptionsValidator>());
         services.TryAddSingleton(sp => new InMemoryMemoryStore(
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<IOptions<InMemoryStoreOptions>>()?.Value));

@@ -32,6 +32,7 @@ public static class LlmMemoryBuilderExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelUsageTracker>(_ => new ModelUsageTracker());
