@@ -7,7 +7,7 @@ namespace AgentMemory.OpenAI;
 /// Checks every vector an embedding generator returns: one per input, and all of the configured dimension (or, when
 /// none is configured, of the dimension first seen). A mismatch is an <see cref="InvalidMemoryException"/> with
 /// <see cref="MemoryValidationError.DimensionMismatch"/>, raised before anything is stored. Counts token usage in the
-/// tracker (the pipeline's embedding service measures it on the meter).
+/// tracker (AgentMemory's instrumented generator measures it on the meter).
 /// </summary>
 internal sealed class DimensionCheckingEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
@@ -30,7 +30,7 @@ internal sealed class DimensionCheckingEmbeddingGenerator : DelegatingEmbeddingG
         ArgumentNullException.ThrowIfNull(values);
         var inputs = values as IReadOnlyCollection<string> ?? values.ToList();
         var generated = await base.GenerateAsync(inputs, options, cancellationToken).ConfigureAwait(false);
-        _usage.Count(null, "embeddings", generated.Usage?.InputTokenCount, null);
+        _usage.Record(null, "embeddings", generated.Usage?.InputTokenCount, null);
         if (generated.Count != inputs.Count)
         {
             throw new ModelOutputException($"The embedding model returned {generated.Count} vectors for {inputs.Count} inputs.")

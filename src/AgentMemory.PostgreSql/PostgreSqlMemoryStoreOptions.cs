@@ -79,14 +79,14 @@ public sealed partial class PostgreSqlMemoryStoreOptions
             failures.Add("TenantPartitions must be within [0, 1024].");
         }
 
-        if (MaxTextLength is < 1 or > 1_000_000)
+        if (MaxTextLength is < 1 or > MemoryRecordValidator.MaxTextLengthLimit)
         {
-            failures.Add("MaxTextLength must be within [1, 1000000].");
+            failures.Add($"MaxTextLength must be within [1, {MemoryRecordValidator.MaxTextLengthLimit}].");
         }
 
-        if (Dimension is < 1 or > 65_536)
+        if (Dimension is < 1 or > MemoryRecordValidator.MaxDimension)
         {
-            failures.Add("Dimension must be within [1, 65536].");
+            failures.Add($"Dimension must be within [1, {MemoryRecordValidator.MaxDimension}].");
         }
 
         if (MaxRetries is < 0 or > 100)

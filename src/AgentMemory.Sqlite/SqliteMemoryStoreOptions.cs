@@ -14,14 +14,14 @@ public sealed class SqliteMemoryStoreOptions
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>The longest memory text accepted, in characters (default <see cref="MemoryRecordValidator.DefaultMaxTextLength"/>).</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, MemoryRecordValidator.MaxTextLengthLimit)]
     public int MaxTextLength { get; set; } = MemoryRecordValidator.DefaultMaxTextLength;
 
     /// <summary>
     /// The vector dimension, when known up front; null (default) fixes it from the first vector stored in the file.
     /// Vectors of any other dimension are rejected with <see cref="MemoryValidationError.DimensionMismatch"/>.
     /// </summary>
-    [Range(1, 65_536)]
+    [Range(1, MemoryRecordValidator.MaxDimension)]
     public int? Dimension { get; set; }
 
     /// <summary>How long a connection waits for another writer's lock (<c>PRAGMA busy_timeout</c>), default 10 s.</summary>

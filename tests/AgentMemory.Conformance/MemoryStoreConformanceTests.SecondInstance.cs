@@ -2,14 +2,9 @@ namespace AgentMemory.Conformance;
 
 public abstract partial class MemoryStoreConformanceTests
 {
-    [Fact]
+    [CapabilityFact(StoreCapabilities.SecondInstance)]
     public virtual async Task SecondInstance_SeesWritesAndErasuresOfTheFirst()
     {
-        if (!SupportsSecondInstance)
-        {
-            return;
-        }
-
         var second = await SecondAsync();
         var written = await AddAsync(User(), "shared storage kiwi", 0);
 
@@ -23,14 +18,9 @@ public abstract partial class MemoryStoreConformanceTests
         (await SearchAsync(User(), axis: 0, text: "kiwi")).Should().Match<MemorySearchResult>(r => r.VectorMatches.Count == 0 && r.LexicalMatches.Count == 0);
     }
 
-    [Fact]
+    [CapabilityFact(StoreCapabilities.SecondInstance)]
     public virtual async Task SecondInstance_RespectsTheFirstInstancesLease()
     {
-        if (!SupportsSecondInstance)
-        {
-            return;
-        }
-
         var second = (IFormationOutbox)await SecondAsync();
         var job = Job(User());
         await Outbox.EnqueueAsync(job);
@@ -42,14 +32,9 @@ public abstract partial class MemoryStoreConformanceTests
         (await second.ClaimAsync("w2", 5, TimeSpan.FromMinutes(1))).Should().ContainSingle().Which.Id.Should().Be(job.Id);
     }
 
-    [Fact]
+    [CapabilityFact(StoreCapabilities.SecondInstance)]
     public virtual async Task SecondInstance_ConcurrentUpdates_KeepOptimisticVersioning()
     {
-        if (!SupportsSecondInstance)
-        {
-            return;
-        }
-
         var second = await SecondAsync();
         var created = await AddAsync(User(), "version one");
         await second.UpdateAsync(created with { Text = "version two" });
@@ -59,14 +44,9 @@ public abstract partial class MemoryStoreConformanceTests
         await act.Should().ThrowAsync<MemoryConcurrencyException>();
     }
 
-    [Fact]
+    [CapabilityFact(StoreCapabilities.Durable)]
     public virtual async Task Durable_NewInstance_ReadsBackEverything()
     {
-        if (!IsDurable)
-        {
-            return;
-        }
-
         var record = await Store.AddAsync(MemoryRecordFactory.Create(Session(), "durable kiwi", MemoryRecordFactory.Axis(Dim, 2)) with
         {
             Topic = "food",

@@ -68,14 +68,9 @@ public abstract partial class MemoryStoreConformanceTests
         (await ListAsync(User(), filter: before)).Should().BeEmpty("nothing was known to be true before it was said");
     }
 
-    [Fact]
+    [CapabilityFact(StoreCapabilities.Durable)]
     public virtual async Task Validity_SecondInstance_ReadsValidFromAndValidTo()
     {
-        if (!IsDurable)
-        {
-            return;
-        }
-
         var created = await Store.AddAsync(MemoryRecordFactory.Create(User(), "has a Golf", MemoryRecordFactory.Axis(Dim, 3)) with { ValidFrom = Start.AddDays(-2) });
         Time.Advance(TimeSpan.FromDays(1));
         await Store.UpdateAsync(created with { ValidTo = Start.AddDays(1) }, MemoryChangeKind.Superseded, "changed");

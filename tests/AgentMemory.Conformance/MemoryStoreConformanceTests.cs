@@ -4,8 +4,9 @@ namespace AgentMemory.Conformance;
 
 /// <summary>
 /// The behaviour every <see cref="IMemoryStore"/> + <see cref="IFormationOutbox"/> must show. A store's test project
-/// derives from this class and implements <see cref="CreateStoreAsync"/>; capability flags cover what stores
-/// legitimately differ in. Every fact is virtual so a store can add to (never weaken) a check.
+/// derives from this class and implements <see cref="CreateStoreAsync"/>; capabilities (<see cref="StoreCapabilitiesAttribute"/>
+/// on the test class) cover what stores legitimately differ in, and a fact needing one the store lacks is reported as
+/// skipped (<see cref="CapabilityFactAttribute"/>). Every fact is virtual so a store can add to (never weaken) a check.
 /// </summary>
 public abstract partial class MemoryStoreConformanceTests : IAsyncLifetime
 {
@@ -27,13 +28,16 @@ public abstract partial class MemoryStoreConformanceTests : IAsyncLifetime
     protected IFormationOutbox Outbox => (IFormationOutbox)Store;
 
     /// <summary>Whether <see cref="CreateSecondInstanceAsync"/> is supported (durable stores: a second process/connection).</summary>
-    protected virtual bool SupportsSecondInstance => false;
+    protected bool SupportsSecondInstance => Capabilities.HasFlag(StoreCapabilities.SecondInstance);
 
     /// <summary>Whether the data outlives the instance: a new instance over the same storage (<see cref="CreateSecondInstanceAsync"/>) reads everything back.</summary>
-    protected virtual bool IsDurable => false;
+    protected bool IsDurable => Capabilities.HasFlag(StoreCapabilities.Durable);
 
     /// <summary>Whether <see cref="StorageContainsTextAsync"/> inspects the store's real storage (files, tables, structures).</summary>
-    protected virtual bool CanInspectStorage => false;
+    protected bool CanInspectStorage => Capabilities.HasFlag(StoreCapabilities.InspectableStorage);
+
+    /// <summary>What the store under test declares with <see cref="StoreCapabilitiesAttribute"/> on its test class.</summary>
+    protected StoreCapabilities Capabilities => CapabilityFactDiscoverer.Declared(GetType());
 
     /// <summary>How many random interleavings the property-based isolation test runs.</summary>
     protected virtual int PropertyIterations => 30;

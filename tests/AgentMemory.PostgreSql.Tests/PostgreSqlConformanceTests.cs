@@ -4,16 +4,11 @@ using Npgsql;
 namespace AgentMemory.PostgreSql.Tests;
 
 /// <summary>The shared store conformance suite against a real PostgreSQL server (plain tables).</summary>
+[StoreCapabilities(StoreCapabilities.SecondInstance | StoreCapabilities.Durable | StoreCapabilities.InspectableStorage)]
 public class PostgreSqlConformanceTests(DatabaseFixture database) : MemoryStoreConformanceTests, IClassFixture<DatabaseFixture>
 {
     private readonly List<NpgsqlDataSource> _sources = [];
     private string _schema = string.Empty;
-
-    protected override bool SupportsSecondInstance => true;
-
-    protected override bool IsDurable => true;
-
-    protected override bool CanInspectStorage => true;
 
     /// <summary>How many tenant hash partitions the schema gets.</summary>
     protected virtual int TenantPartitions => 0;

@@ -6,18 +6,13 @@ namespace AgentMemory.Sqlite.Tests;
 /// The shared store conformance suite, run against a fresh SQLite file per test (and a second instance on it), with
 /// warm lexical search from the scope's cached BM25 index (the default).
 /// </summary>
+[StoreCapabilities(StoreCapabilities.SecondInstance | StoreCapabilities.Durable | StoreCapabilities.InspectableStorage)]
 public class SqliteMemoryStoreConformanceTests : MemoryStoreConformanceTests
 {
     private readonly TempDatabase _db = new();
 
     /// <summary>Whether the store ranks warm lexical searches in memory (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/>).</summary>
     protected virtual bool CacheLexicalIndex => true;
-
-    protected override bool SupportsSecondInstance => true;
-
-    protected override bool CanInspectStorage => true;
-
-    protected override bool IsDurable => true;
 
     protected override Task<IMemoryStore> CreateStoreAsync(TimeProvider time, StoreTestOptions options)
         => Task.FromResult<IMemoryStore>(Open(time, options));

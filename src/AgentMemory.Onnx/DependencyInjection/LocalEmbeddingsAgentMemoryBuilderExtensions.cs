@@ -12,8 +12,8 @@ public static class LocalEmbeddingsAgentMemoryBuilderExtensions
     /// <summary>
     /// Uses a sentence-embedding model run in-process for memory and query vectors: by default all-MiniLM-L6-v2
     /// (384 dimensions, mean pooling, 256 tokens), whose weights ship inside this package, so nothing is downloaded and
-    /// no key is needed. Replaces the registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, as
-    /// <c>UseEmbeddingGenerator</c> does. The model loads once, on first use, in a singleton the container disposes.
+    /// no key is needed. It becomes AgentMemory's keyed generator (<see cref="AgentMemoryServiceKeys.EmbeddingGenerator"/>), as
+    /// <c>UseEmbeddingGenerator</c> does; the host's own <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> is left alone. The model loads once, on first use, in a singleton the container disposes.
     /// Every memory of a store must come from the same model: switching models needs a re-embed or a new store.
     /// </summary>
     /// <param name="builder">The AgentMemory builder.</param>
@@ -35,7 +35,8 @@ public static class LocalEmbeddingsAgentMemoryBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalEmbeddingOptions>, LocalEmbeddingOptionsValidator>());
         services.TryAddSingleton<OnnxEmbeddingGenerator>();
-        services.Replace(ServiceDescriptor.Singleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>()));
+        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => sp.GetRequiredService<OnnxEmbeddingGenerator>());
         return builder;
     }
 }

@@ -11,7 +11,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Uses OpenAI or any OpenAI-compatible endpoint (Azure OpenAI v1, Ollama, vLLM, LM Studio) for AgentMemory's models.</summary>
 public static class OpenAIAgentMemoryBuilderExtensions
 {
-    /// <summary>Uses OpenAI (or an OpenAI-compatible <paramref name="endpoint"/>) for extraction, reconciliation, query expansion and embeddings.</summary>
+    /// <summary>
+    /// Uses OpenAI (or an OpenAI-compatible <paramref name="endpoint"/>) for extraction, reconciliation, query expansion
+    /// and embeddings. The clients are registered keyed (<see cref="AgentMemoryServiceKeys"/>): the host's own
+    /// <see cref="IChatClient"/> and <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> registrations are left alone.
+    /// </summary>
     /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="apiKey">The API key (for a local endpoint that needs none, pass any text).</param>
     /// <param name="chatModel">The chat model or Azure deployment.</param>
@@ -81,8 +85,8 @@ public static class OpenAIAgentMemoryBuilderExtensions
         services.AddSingleton<OpenAIMemoryClients>();
         services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
         services.AddKeyedSingleton<IChatClient>(AgentMemoryServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Chat);
-        services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
-        services.AddSingleton(sp => sp.GetRequiredService<OpenAIMemoryClients>().Embeddings);
+        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Embeddings);
         return builder;
     }
 }

@@ -30,11 +30,12 @@ public static class SqliteAgentMemoryBuilderExtensions
                 configure?.Invoke(o);
             })
             .Validate(
-                o => !string.IsNullOrWhiteSpace(o.ConnectionString) && o.MaxTextLength > 0 && o.Dimension is null or > 0 && o.BusyRetries >= 0
-                    && o.MaxCachedScopes > 0 && o.MaxCachedMemories > 0 && o.MaxCachedScopeIds > 0 && o.MaxPooledConnections > 0 && o.MaxQueryTerms > 0 && o.BusyTimeout >= TimeSpan.Zero
-                    && o.ScrubBusyTimeout >= TimeSpan.Zero && o.ScrubRetryInterval > TimeSpan.Zero,
-                "SqliteMemoryStoreOptions: ConnectionString is required; MaxTextLength, MaxCachedScopes, MaxCachedMemories, MaxCachedScopeIds, MaxPooledConnections and MaxQueryTerms must be positive; Dimension, when set, positive; BusyRetries, BusyTimeout and ScrubBusyTimeout not negative; ScrubRetryInterval positive.")
+                o => o.BusyTimeout >= TimeSpan.Zero && o.ScrubBusyTimeout >= TimeSpan.Zero && o.ScrubRetryInterval > TimeSpan.Zero,
+                "SqliteMemoryStoreOptions: BusyTimeout and ScrubBusyTimeout must not be negative; ScrubRetryInterval must be positive.")
             .ValidateOnStart();
+
+        // The [Required]/[Range] declarations on the options, checked by a source-generated validator.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteMemoryStoreOptions>, SqliteMemoryStoreOptionsValidator>());
 
         services.RemoveAll<SqliteMemoryStore>();
         services.RemoveAll<IMemoryStore>();

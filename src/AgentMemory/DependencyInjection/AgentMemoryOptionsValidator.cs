@@ -2,7 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace AgentMemory.DependencyInjection;
 
-/// <summary>Validates <see cref="AgentMemoryOptions"/>, reporting every failure in one message (AOT-safe, no reflection).</summary>
+/// <summary>
+/// Validates what <see cref="AgentMemoryOptions"/>' data annotations cannot say (time spans, relations between values,
+/// dictionaries), reporting every failure in one message (AOT-safe, no reflection). The ranges declared with
+/// <c>[Range]</c> are checked by the source-generated <see cref="AgentMemoryOptionsAnnotationsValidator"/>.
+/// </summary>
 internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemoryOptions>
 {
     public ValidateOptionsResult Validate(string? name, AgentMemoryOptions options)
@@ -16,8 +20,6 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
                 failures.Add(message);
             }
         }
-
-        Check(options.MaxTextLength is >= 16 and <= 1_000_000, $"AgentMemory:MaxTextLength must be between 16 and 1000000 (was {options.MaxTextLength}).");
 
         var f = options.Formation;
         if (f is null)
@@ -63,7 +65,7 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
             Check(r.SupersedeThreshold <= r.DuplicateThreshold, "AgentMemory:Reconciliation:SupersedeThreshold must not exceed DuplicateThreshold.");
         }
 
-        Check(options.Retrieval is null || options.Retrieval.TopK >= 1, "AgentMemory:Retrieval:TopK must be at least 1.");
+        Check(options.Retrieval is not null, "AgentMemory:Retrieval must not be null.");
         Check(options.Context is null || options.Context.TokenBudget >= 1, "AgentMemory:Context:TokenBudget must be at least 1.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

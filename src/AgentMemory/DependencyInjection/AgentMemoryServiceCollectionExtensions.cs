@@ -20,7 +20,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static partial class AgentMemoryServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IAgentMemory"/> with offline defaults: the local embedding generator, the offline extractor, the
+    /// Adds <see cref="IAgentMemory"/> with offline defaults: the local hashing embedding generator (unless the host
+    /// registered an unkeyed one, or a <c>Use*</c> method chose one: see <see cref="AgentMemoryServiceKeys.EmbeddingGenerator"/>), the offline extractor, the
     /// similarity reconciler, the in-memory store (unless a store is chosen on the returned builder), the formation
     /// queue with its hosted worker and manual pump (<see cref="IFormationPump"/>), and validated options.
     /// </summary>
@@ -44,12 +45,20 @@ public static partial class AgentMemoryServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, AgentMemoryOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, AgentMemoryOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new AgentMemoryInstrumentation(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(sp => new AgentMemoryInstrumentation(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<ITokenCounter, EstimatingTokenCounter>();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LocalEmbeddingGenerator());
+
+        // AgentMemory's embedding generator is keyed, so it never replaces nor is replaced by the host's own: the Use*
+        // methods set it; without them it is the host's unkeyed generator when one is registered, else the hashing one.
+        services.TryAddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(
+            AgentMemoryServiceKeys.EmbeddingGenerator,
+            static (sp, _) => sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } host
+                ? new BorrowedEmbeddingGenerator(host)
+                : new LocalEmbeddingGenerator());
         services.TryAddSingleton<IExtractor, OfflineExtractor>();
         services.TryAddSingleton<IMemoryReconciler, SimilarityReconciler>();
         AddDefaultStoreAndRetriever(services);

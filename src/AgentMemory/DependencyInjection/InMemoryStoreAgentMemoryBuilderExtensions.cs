@@ -20,9 +20,8 @@ public static class InMemoryStoreAgentMemoryBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<InMemoryStoreOptions>()
-            .Validate(o => o.MaxTextLength > 0 && o.Dimension is null or > 0, "InMemoryStoreOptions: MaxTextLength must be positive and Dimension, when set, positive.")
-            .ValidateOnStart();
+        var options = services.AddOptions<InMemoryStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InMemoryStoreOptions>, InMemoryStoreOptionsValidator>());
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using AgentMemory;
 using AgentMemory.Models;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -32,13 +32,14 @@ public static class LlmMemoryBuilderExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IModelUsageTracker>(sp => new ModelUsageTracker(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<IModelUsageTracker>(_ => new ModelUsageTracker());
 
         services.RemoveAll<IExtractor>();
         services.AddSingleton<IExtractor>(sp => new LlmExtractor(
-            ResolveChatClient(sp),
+            ResolveChatClient(sp, "extract"),
             sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
             sp.GetRequiredService<IModelUsageTracker>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -47,7 +48,7 @@ public static class LlmMemoryBuilderExtensions
 
         services.RemoveAll<IMemoryReconciler>();
         services.AddSingleton<IMemoryReconciler>(sp => new LlmReconciler(
-            ResolveChatClient(sp),
+            ResolveChatClient(sp, "reconcile"),
             sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
             sp.GetRequiredService<IModelUsageTracker>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -55,7 +56,7 @@ public static class LlmMemoryBuilderExtensions
 
         services.RemoveAll<IQueryExpander>();
         services.AddSingleton<IQueryExpander>(sp => new LlmQueryExpander(
-            ResolveChatClient(sp),
+            ResolveChatClient(sp, "expand_query"),
             sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
             sp.GetRequiredService<IModelUsageTracker>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -63,8 +64,12 @@ public static class LlmMemoryBuilderExtensions
         return builder;
     }
 
-    private static IChatClient ResolveChatClient(IServiceProvider services)
-        => services.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient)
+    /// <summary>AgentMemory's chat client, measured under the GenAI conventions for <paramref name="purpose"/>.</summary>
+    private static IChatClient ResolveChatClient(IServiceProvider services, string purpose)
+    {
+        var client = services.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient)
             ?? services.GetService<IChatClient>()
             ?? throw new InvalidOperationException("The LLM extractor needs a chat client: call UseOpenAI(…) or UseChatClient(…) on the AgentMemory builder, or register an IChatClient.");
+        return services.GetService<AgentMemoryInstrumentation>() is { } telemetry ? telemetry.Instrument(client, purpose) : client;
+    }
 }

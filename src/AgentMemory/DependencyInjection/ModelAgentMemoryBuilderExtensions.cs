@@ -38,7 +38,9 @@ public static class ModelAgentMemoryBuilderExtensions
     }
 
     /// <summary>
-    /// Uses <paramref name="generator"/> for memory and query vectors instead of the local hashing generator. Every
+    /// Uses <paramref name="generator"/> for memory and query vectors instead of the local hashing generator. It is
+    /// registered as a keyed service (<see cref="AgentMemoryServiceKeys.EmbeddingGenerator"/>), so it never replaces the
+    /// host's own <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>. Every
     /// memory of a store must come from the same model and dimension: changing it needs a re-embed
     /// (<c>IFormationPump.ReprocessAsync</c> after raising <see cref="FormationOptions.SchemaVersion"/>) or a new store.
     /// </summary>
@@ -49,7 +51,8 @@ public static class ModelAgentMemoryBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(generator);
-        builder.Services.Replace(ServiceDescriptor.Singleton(generator));
+        builder.Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        builder.Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, generator);
         return builder;
     }
 
@@ -61,7 +64,8 @@ public static class ModelAgentMemoryBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        builder.Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        builder.Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => factory(sp));
         return builder;
     }
 }

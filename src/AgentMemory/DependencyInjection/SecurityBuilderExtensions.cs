@@ -1,5 +1,6 @@
 using AgentMemory;
 using AgentMemory.Security;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,7 @@ public static class SecurityBuilderExtensions
             sp.GetRequiredService<IOptionsMonitor<AgentMemoryOptions>>(),
             sp.GetRequiredService<PoisoningDetector>(),
             sp.GetService<ILogger<ModelJudgeGuard>>(),
-            sp.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient))));
+            JudgeClient(sp))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PiiGuard>());
         return builder;
     }
@@ -47,5 +48,12 @@ public static class SecurityBuilderExtensions
         builder.UseDefaultGuards();
         builder.Services.Configure<AgentMemoryOptions>(o => configure(o.Security));
         return builder;
+    }
+
+    /// <summary>AgentMemory's own chat client (keyed), measured under the GenAI conventions as the judge; null when none.</summary>
+    private static IChatClient? JudgeClient(IServiceProvider services)
+    {
+        var client = services.GetKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient);
+        return client is not null && services.GetService<AgentMemoryInstrumentation>() is { } telemetry ? telemetry.Instrument(client, "judge") : client;
     }
 }

@@ -12,9 +12,9 @@ internal sealed partial class FormationPump
         while (true)
         {
             int removed;
-            using (_telemetry.StartStoreActivity(_store, "remove_expired"))
+            using (var call = _telemetry.StartStoreCall(_store, "remove_expired"))
             {
-                removed = await _store.RemoveExpiredAsync(_time.GetUtcNow(), 1000, cancellationToken).ConfigureAwait(false);
+                removed = await call.Track(_store.RemoveExpiredAsync(_time.GetUtcNow(), 1000, cancellationToken)).ConfigureAwait(false);
             }
 
             total += removed;

@@ -83,9 +83,9 @@ internal sealed partial class FormationPump : IFormationPump
     public async Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         bool retried;
-        using (_telemetry.StartStoreActivity(_store, "retry_failed"))
+        using (var call = _telemetry.StartStoreCall(_store, "retry_failed"))
         {
-            retried = await _outbox.RetryFailedAsync(jobId, cancellationToken).ConfigureAwait(false);
+            retried = await call.Track(_outbox.RetryFailedAsync(jobId, cancellationToken)).ConfigureAwait(false);
         }
 
         if (retried)
@@ -122,9 +122,9 @@ internal sealed partial class FormationPump : IFormationPump
         var options = _options.CurrentValue.Formation;
         await RecordQueueStatsAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<FormationJob> jobs;
-        using (_telemetry.StartStoreActivity(_store, "claim"))
+        using (var call = _telemetry.StartStoreCall(_store, "claim"))
         {
-            jobs = await _outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, ignoreRetryTime, cancellationToken).ConfigureAwait(false);
+            jobs = await call.Track(_outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, ignoreRetryTime, cancellationToken)).ConfigureAwait(false);
         }
 
         if (jobs.Count == 0)
@@ -162,9 +162,9 @@ internal sealed partial class FormationPump : IFormationPump
             if (attempt >= options.MaxAttempts)
             {
                 Log.JobParked(_logger, ex, job.Id, attempt, options.MaxAttempts);
-                using (_telemetry.StartStoreActivity(_store, "park"))
+                using (var call = _telemetry.StartStoreCall(_store, "park"))
                 {
-                    await _outbox.ParkAsync(job.Id, workerId, failure, CancellationToken.None).ConfigureAwait(false);
+                    await call.Track(_outbox.ParkAsync(job.Id, workerId, failure, CancellationToken.None)).ConfigureAwait(false);
                 }
 
                 _telemetry.Parked.Add(1);
@@ -173,18 +173,18 @@ internal sealed partial class FormationPump : IFormationPump
 
             var retryAt = _time.GetUtcNow() + Backoff(job.Attempts, options);
             Log.JobFailed(_logger, ex, job.Id, attempt, retryAt);
-            using (_telemetry.StartStoreActivity(_store, "release"))
+            using (var call = _telemetry.StartStoreCall(_store, "release"))
             {
-                await _outbox.ReleaseAsync(job.Id, workerId, failure, retryAt, CancellationToken.None).ConfigureAwait(false);
+                await call.Track(_outbox.ReleaseAsync(job.Id, workerId, failure, retryAt, CancellationToken.None)).ConfigureAwait(false);
             }
 
             return false;
         }
 
         bool completed;
-        using (_telemetry.StartStoreActivity(_store, "complete"))
+        using (var call = _telemetry.StartStoreCall(_store, "complete"))
         {
-            completed = await _outbox.CompleteAsync(job.Id, workerId, CancellationToken.None).ConfigureAwait(false);
+            completed = await call.Track(_outbox.CompleteAsync(job.Id, workerId, CancellationToken.None)).ConfigureAwait(false);
         }
 
         if (!completed)
@@ -205,16 +205,11 @@ internal sealed partial class FormationPump : IFormationPump
 
     private async Task RecordQueueStatsAsync(CancellationToken cancellationToken)
     {
-        if (!_telemetry.QueueDepth.Enabled && !_telemetry.QueueAge.Enabled)
+        if (!_telemetry.ObservesQueue)
         {
             return;
         }
 
-        var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
-        _telemetry.QueueDepth.Record(stats.Pending + stats.InFlight);
-        if (stats.OldestEnqueuedAt is { } oldest)
-        {
-            _telemetry.QueueAge.Record(Math.Max(0, (_time.GetUtcNow() - oldest).TotalSeconds));
-        }
+        _telemetry.ObserveQueue(await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -78,9 +78,9 @@ internal sealed class FormationQueue : IDisposable
                 }
             }
 
-            using (_telemetry.StartStoreActivity(_store, "enqueue"))
+            using (var call = _telemetry.StartStoreCall(_store, "enqueue"))
             {
-                await _outbox.EnqueueAsync(job, cancellationToken).ConfigureAwait(false);
+                await call.Track(_outbox.EnqueueAsync(job, cancellationToken)).ConfigureAwait(false);
             }
         }
         finally

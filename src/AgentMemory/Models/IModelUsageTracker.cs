@@ -1,8 +1,9 @@
 namespace AgentMemory.Models;
 
 /// <summary>
-/// Counts the tokens of every model call AgentMemory makes, per scope and operation, and measures them on the
-/// <c>agentmemory.model.tokens</c> histogram of the <c>AgentMemory</c> meter. In-memory, per container (a singleton).
+/// Counts the tokens of every model call AgentMemory makes, per scope and operation. In-memory, per container (a
+/// singleton). The same calls are measured, without scopes, on the <c>gen_ai.client.token.usage</c> histogram of the
+/// <c>AgentMemory</c> meter (<see cref="Telemetry.AgentMemoryTelemetry.GenAiTokenUsage"/>).
 /// </summary>
 public interface IModelUsageTracker
 {
@@ -12,12 +13,6 @@ public interface IModelUsageTracker
     /// <param name="inputTokens">Input tokens, when the model reported them.</param>
     /// <param name="outputTokens">Output tokens, when the model reported them.</param>
     void Record(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens);
-
-    /// <summary>
-    /// Counts one model call's usage without measuring it on the meter, for calls measured elsewhere (embedding calls
-    /// made by the pipeline, which measures them itself).
-    /// </summary>
-    void Count(MemoryScope? scope, string operation, long? inputTokens, long? outputTokens);
 
     /// <summary>The usage of the calls made for <paramref name="scope"/> and the scopes within it (a user's sessions).</summary>
     ModelUsage GetUsage(MemoryScope scope);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AgentMemory;
 
@@ -13,13 +14,14 @@ public sealed class AgentMemoryOptions
     public const string SectionName = "AgentMemory";
 
     /// <summary>The longest memory text accepted, in characters.</summary>
-    [Range(16, 1_000_000)]
+    [Range(16, Storage.MemoryRecordValidator.MaxTextLengthLimit)]
     public int MaxTextLength { get; set; } = Storage.MemoryRecordValidator.DefaultMaxTextLength;
 
     /// <summary>How memories are formed (mode, queue, budgets, TTL).</summary>
     public FormationOptions Formation { get; set; } = new();
 
     /// <summary>How memories are recalled and ranked.</summary>
+    [ValidateObjectMembers]
     public RetrievalOptions Retrieval { get; set; } = new();
 
     /// <summary>How recalled memories are rendered into the prompt.</summary>
@@ -29,5 +31,6 @@ public sealed class AgentMemoryOptions
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
     /// <summary>The memory guards: poisoning detection, PII policy and the optional model judge.</summary>
+    [ValidateObjectMembers]
     public Security.SecurityOptions Security { get; set; } = new();
 }

@@ -16,9 +16,9 @@ internal sealed partial class AgentMemoryService
     public async Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (_telemetry.StartStoreActivity(_store, "get"))
+        using (var call = _telemetry.StartStoreCall(_store, "get"))
         {
-            return await _store.GetAsync(scope, id, cancellationToken).ConfigureAwait(false);
+            return await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -67,9 +67,9 @@ internal sealed partial class AgentMemoryService
         using var activity = _telemetry.StartActivity("update", scope);
         var options = _options.CurrentValue;
         MemoryRecord? existing;
-        using (_telemetry.StartStoreActivity(_store, "get"))
+        using (var call = _telemetry.StartStoreCall(_store, "get"))
         {
-            existing = await _store.GetAsync(scope, id, cancellationToken).ConfigureAwait(false);
+            existing = await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
         }
 
         if (existing is null)
@@ -102,18 +102,18 @@ internal sealed partial class AgentMemoryService
             changed = changed with { Text = text, Embedding = embedding };
         }
 
-        using (_telemetry.StartStoreActivity(_store, "update"))
+        using (var call = _telemetry.StartStoreCall(_store, "update"))
         {
-            return await _store.UpdateAsync(changed, MemoryChangeKind.Updated, "updated by the application", cancellationToken).ConfigureAwait(false);
+            return await call.Track(_store.UpdateAsync(changed, MemoryChangeKind.Updated, "updated by the application", cancellationToken)).ConfigureAwait(false);
         }
     }
 
     public async Task<bool> DeleteAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (_telemetry.StartStoreActivity(_store, "delete"))
+        using (var call = _telemetry.StartStoreCall(_store, "delete"))
         {
-            return await _store.DeleteAsync(scope, id, MemoryChangeKind.Deleted, "deleted by the application", cancellationToken).ConfigureAwait(false);
+            return await call.Track(_store.DeleteAsync(scope, id, MemoryChangeKind.Deleted, "deleted by the application", cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -122,9 +122,9 @@ internal sealed partial class AgentMemoryService
         ArgumentNullException.ThrowIfNull(scope);
         using var activity = _telemetry.StartActivity("forget", scope);
         ErasureReceipt receipt;
-        using (_telemetry.StartStoreActivity(_store, "erase"))
+        using (var call = _telemetry.StartStoreCall(_store, "erase"))
         {
-            receipt = await _store.EraseAsync(scope, cancellationToken).ConfigureAwait(false);
+            receipt = await call.Track(_store.EraseAsync(scope, cancellationToken)).ConfigureAwait(false);
         }
 
         Log.Erased(_logger, scope.TenantId, receipt.Records, receipt.PendingJobs);
@@ -134,10 +134,10 @@ internal sealed partial class AgentMemoryService
     public async Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (_telemetry.StartStoreActivity(_store, "history"))
+        using (var call = _telemetry.StartStoreCall(_store, "history"))
         {
-            var own = await _store.GetHistoryAsync(scope, id, cancellationToken).ConfigureAwait(false);
-            if (await _store.GetAsync(scope, id, cancellationToken).ConfigureAwait(false) is not { } record)
+            var own = await call.Track(_store.GetHistoryAsync(scope, id, cancellationToken)).ConfigureAwait(false);
+            if (await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false) is not { } record)
             {
                 return own;
             }
@@ -154,7 +154,7 @@ internal sealed partial class AgentMemoryService
             var chain = earlier.AsEnumerable().Reverse().Append(id).Concat(later).ToList();
             for (var i = 0; i < chain.Count; i++)
             {
-                var entries = chain[i] == id ? own : await _store.GetHistoryAsync(scope, chain[i], cancellationToken).ConfigureAwait(false);
+                var entries = chain[i] == id ? own : await call.Track(_store.GetHistoryAsync(scope, chain[i], cancellationToken)).ConfigureAwait(false);
                 timeline.AddRange(entries.Select(e => (e.At, i, e)));
             }
 

@@ -189,9 +189,9 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             activity?.SetTag("agentmemory.hits", hits.Count);
             if (hits.Count > 0)
             {
-                using (_telemetry.StartStoreActivity(_store, "record_access"))
+                using (var call = _telemetry.StartStoreCall(_store, "record_access"))
                 {
-                    await _store.RecordAccessAsync(request.Scope, hits.Select(h => h.Record.Id).ToList(), QueryHash(request.Query), cancellationToken).ConfigureAwait(false);
+                    await call.Track(_store.RecordAccessAsync(request.Scope, hits.Select(h => h.Record.Id).ToList(), QueryHash(request.Query), cancellationToken)).ConfigureAwait(false);
                 }
             }
 

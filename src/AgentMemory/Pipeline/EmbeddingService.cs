@@ -1,10 +1,14 @@
 using AgentMemory.Telemetry;
 using AgentMemory.Vectors;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Pipeline;
 
-/// <summary>Embeds texts with the registered generator, checks the vectors and L2-normalises them.</summary>
+/// <summary>
+/// Embeds texts with AgentMemory's generator (the keyed <see cref="AgentMemoryServiceKeys.EmbeddingGenerator"/>
+/// registration), measured under the GenAI conventions, checks the vectors and L2-normalises them.
+/// </summary>
 internal sealed class EmbeddingService
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
@@ -12,9 +16,11 @@ internal sealed class EmbeddingService
     private readonly int? _declaredDimensions;
     private int _observedDimensions;
 
-    public EmbeddingService(IEmbeddingGenerator<string, Embedding<float>> generator, AgentMemoryInstrumentation telemetry)
+    public EmbeddingService(
+        [FromKeyedServices(AgentMemoryServiceKeys.EmbeddingGenerator)] IEmbeddingGenerator<string, Embedding<float>> generator,
+        AgentMemoryInstrumentation telemetry)
     {
-        _generator = generator;
+        _generator = telemetry.Instrument(generator, "embed");
         _telemetry = telemetry;
         _declaredDimensions = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
     }
@@ -47,7 +53,6 @@ internal sealed class EmbeddingService
             throw;
         }
 
-        _telemetry.RecordTokens("embeddings", generated.Usage?.InputTokenCount, null);
         if (generated.Count != texts.Count)
         {
             throw new ModelOutputException($"The embedding generator returned {generated.Count} vectors for {texts.Count} texts.") { Component = "embeddings", Operation = "generate" };

@@ -21,9 +21,9 @@ internal sealed partial class FormationPipeline
             {
                 case GuardAction.Block:
                     var reason = verdict.Reason ?? guard.GetType().Name;
-                    using (_telemetry.StartStoreActivity(_store, "quarantine"))
+                    using (var call = _telemetry.StartStoreCall(_store, "quarantine"))
                     {
-                        await _store.QuarantineAsync(
+                        await call.Track(_store.QuarantineAsync(
                             new QuarantinedMemory
                             {
                                 Id = id,
@@ -34,19 +34,19 @@ internal sealed partial class FormationPipeline
                                 Score = verdict.Score,
                                 At = _time.GetUtcNow(),
                             },
-                            cancellationToken).ConfigureAwait(false);
+                            cancellationToken)).ConfigureAwait(false);
                     }
 
-                    _telemetry.Blocked.Add(1);
+                    _telemetry.RecordBlocked(verdict.Reason, guard.GetType().Name);
                     Log.CandidateBlocked(_logger, guard.GetType().Name, verdict.Reason);
                     return (null, new FormationOutcome(FormationOutcomeKind.Blocked, Reason: reason));
 
                 case GuardAction.Rewrite when verdict.Candidate is not null:
                     candidate = verdict.Candidate;
                     Log.CandidateRewritten(_logger, guard.GetType().Name);
-                    using (_telemetry.StartStoreActivity(_store, "audit"))
+                    using (var call = _telemetry.StartStoreCall(_store, "audit"))
                     {
-                        await _store.AppendAuditAsync(
+                        await call.Track(_store.AppendAuditAsync(
                             new AuditEntry
                             {
                                 At = _time.GetUtcNow(),
@@ -56,7 +56,7 @@ internal sealed partial class FormationPipeline
                                 Detail = guard.GetType().Name + (verdict.Reason is null ? string.Empty : ": " + verdict.Reason),
                                 Count = 1,
                             },
-                            cancellationToken).ConfigureAwait(false);
+                            cancellationToken)).ConfigureAwait(false);
                     }
 
                     break;
@@ -83,9 +83,9 @@ internal sealed partial class FormationPipeline
                 return new FormationOutcome(FormationOutcomeKind.Unchanged, existing, decision.Reason ?? "already known");
 
             case ReconciliationAction.Delete when existing is not null:
-                using (_telemetry.StartStoreActivity(_store, "delete"))
+                using (var call = _telemetry.StartStoreCall(_store, "delete"))
                 {
-                    await _store.DeleteAsync(target, existing.Id, MemoryChangeKind.Deleted, decision.Reason, cancellationToken).ConfigureAwait(false);
+                    await call.Track(_store.DeleteAsync(target, existing.Id, MemoryChangeKind.Deleted, decision.Reason, cancellationToken)).ConfigureAwait(false);
                 }
 
                 return new FormationOutcome(FormationOutcomeKind.Deleted, existing, decision.Reason);
@@ -119,9 +119,9 @@ internal sealed partial class FormationPipeline
                     SchemaVersion = options.Formation.SchemaVersion,
                 };
                 MemoryRecord stored;
-                using (_telemetry.StartStoreActivity(_store, "update"))
+                using (var call = _telemetry.StartStoreCall(_store, "update"))
                 {
-                    stored = await _store.UpdateAsync(changed, MemoryChangeKind.Updated, decision.Reason, cancellationToken).ConfigureAwait(false);
+                    stored = await call.Track(_store.UpdateAsync(changed, MemoryChangeKind.Updated, decision.Reason, cancellationToken)).ConfigureAwait(false);
                 }
 
                 return new FormationOutcome(FormationOutcomeKind.Updated, stored, decision.Reason);
@@ -130,9 +130,9 @@ internal sealed partial class FormationPipeline
                 // Add, or a decision naming a memory the target scope does not own: never touch another scope's memory.
                 var record = ToRecord(target, candidate, id, embedding, options.Formation.SchemaVersion);
                 MemoryRecord added;
-                using (_telemetry.StartStoreActivity(_store, "add"))
+                using (var call = _telemetry.StartStoreCall(_store, "add"))
                 {
-                    added = await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
+                    added = await call.Track(_store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
                 }
 
                 _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
@@ -169,13 +169,13 @@ internal sealed partial class FormationPipeline
         }
 
         var closedMetadata = new Dictionary<string, string>(existing.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersededByKey] = id.ToString("D") };
-        using (_telemetry.StartStoreActivity(_store, "update"))
+        using (var call = _telemetry.StartStoreCall(_store, "update"))
         {
-            await _store.UpdateAsync(
+            await call.Track(_store.UpdateAsync(
                 existing with { ValidTo = changedAt, Metadata = closedMetadata, UpdatedAt = now },
                 MemoryChangeKind.Superseded,
                 decision.Reason ?? "superseded by a newer statement",
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken)).ConfigureAwait(false);
         }
 
         var metadata = new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersedesKey] = existing.Id.ToString("D") };
@@ -186,9 +186,9 @@ internal sealed partial class FormationPipeline
             Importance = Math.Max(existing.Importance, candidate.Importance),
         };
         MemoryRecord added;
-        using (_telemetry.StartStoreActivity(_store, "add"))
+        using (var call = _telemetry.StartStoreCall(_store, "add"))
         {
-            added = await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
+            added = await call.Track(_store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
         }
 
         _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
@@ -223,9 +223,9 @@ internal sealed partial class FormationPipeline
     {
         var budget = options.GetMemoryBudget(scope.TenantId);
         long count;
-        using (_telemetry.StartStoreActivity(_store, "count"))
+        using (var call = _telemetry.StartStoreCall(_store, "count"))
         {
-            count = await _store.CountAsync(scope, ScopeMatch.Exact, cancellationToken).ConfigureAwait(false);
+            count = await call.Track(_store.CountAsync(scope, ScopeMatch.Exact, cancellationToken)).ConfigureAwait(false);
         }
 
         if (count <= budget)
@@ -248,9 +248,9 @@ internal sealed partial class FormationPipeline
         var evicted = 0;
         foreach (var (_, record) in ranked.OrderBy(r => r.Score).ThenBy(r => r.Record.CreatedAt).Take((int)Math.Min(int.MaxValue, count - budget)))
         {
-            using (_telemetry.StartStoreActivity(_store, "evict"))
+            using (var call = _telemetry.StartStoreCall(_store, "evict"))
             {
-                if (await _store.DeleteAsync(scope, record.Id, MemoryChangeKind.Evicted, "over the scope's memory budget", cancellationToken).ConfigureAwait(false))
+                if (await call.Track(_store.DeleteAsync(scope, record.Id, MemoryChangeKind.Evicted, "over the scope's memory budget", cancellationToken)).ConfigureAwait(false))
                 {
                     evicted++;
                 }

@@ -25,9 +25,9 @@ internal sealed partial class FormationPipeline
         var guarded = await GuardAsync(record.Scope, candidate, record.Id, new GuardContext(record.Scope, []), cancellationToken).ConfigureAwait(false);
         if (guarded.Outcome is not null)
         {
-            using (_telemetry.StartStoreActivity(_store, "delete"))
+            using (var call = _telemetry.StartStoreCall(_store, "delete"))
             {
-                await _store.DeleteAsync(record.Scope, record.Id, MemoryChangeKind.Deleted, "blocked when re-processed", cancellationToken).ConfigureAwait(false);
+                await call.Track(_store.DeleteAsync(record.Scope, record.Id, MemoryChangeKind.Deleted, "blocked when re-processed", cancellationToken)).ConfigureAwait(false);
             }
 
             return null;
@@ -35,13 +35,13 @@ internal sealed partial class FormationPipeline
 
         var text = guarded.Candidate!.Text;
         var embedding = await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        using (_telemetry.StartStoreActivity(_store, "update"))
+        using (var call = _telemetry.StartStoreCall(_store, "update"))
         {
-            return await _store.UpdateAsync(
+            return await call.Track(_store.UpdateAsync(
                 record with { Text = text, Context = guarded.Candidate.Context, Embedding = embedding, SchemaVersion = schemaVersion, UpdatedAt = _time.GetUtcNow() },
                 MemoryChangeKind.Updated,
                 $"re-processed from schema version {record.SchemaVersion} to {schemaVersion}",
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken)).ConfigureAwait(false);
         }
     }
 }

@@ -236,9 +236,9 @@ internal sealed partial class FormationPipeline
     private async Task<IReadOnlyList<ScoredMemory>> FindNeighboursAsync(MemoryScope target, float[] embedding, int count, CancellationToken cancellationToken)
     {
         MemorySearchResult result;
-        using (_telemetry.StartStoreActivity(_store, "search"))
+        using (var call = _telemetry.StartStoreCall(_store, "search"))
         {
-            result = await _store.SearchAsync(new MemorySearchRequest { Scope = target, Vector = embedding, Limit = count * 3 }, cancellationToken).ConfigureAwait(false);
+            result = await call.Track(_store.SearchAsync(new MemorySearchRequest { Scope = target, Vector = embedding, Limit = count * 3 }, cancellationToken)).ConfigureAwait(false);
         }
 
         // Only memories the target scope owns may be changed by reconciliation (never a broader, shared scope's).

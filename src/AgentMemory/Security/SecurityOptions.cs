@@ -1,12 +1,16 @@
+using Microsoft.Extensions.Options;
+
 namespace AgentMemory.Security;
 
 /// <summary>Options of the memory guards, bound as <c>AgentMemoryOptions.Security</c>.</summary>
 public sealed class SecurityOptions
 {
     /// <summary>The poisoning guard.</summary>
+    [ValidateObjectMembers]
     public PoisoningGuardOptions Poisoning { get; set; } = new();
 
     /// <summary>The PII guard.</summary>
+    [ValidateObjectMembers]
     public PiiGuardOptions Pii { get; set; } = new();
 
     /// <summary>The optional model judge.</summary>

@@ -15,19 +15,10 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<AgentMemoryOpt
             return ValidateOptionsResult.Fail("AgentMemoryOptions.Security must not be null.");
         }
 
-        if (s.Poisoning.BlockThreshold is <= 0 or > 1)
+        // Ranges ([Range] on the options) are checked by the source-generated AgentMemoryOptionsAnnotationsValidator.
+        if (s.Poisoning.AmbiguousThreshold > s.Poisoning.BlockThreshold)
         {
-            failures.Add("Security.Poisoning.BlockThreshold must be in (0, 1].");
-        }
-
-        if (s.Poisoning.AmbiguousThreshold < 0 || s.Poisoning.AmbiguousThreshold > s.Poisoning.BlockThreshold)
-        {
-            failures.Add("Security.Poisoning.AmbiguousThreshold must be in [0, BlockThreshold].");
-        }
-
-        if (s.Poisoning.SplitWindow < 0)
-        {
-            failures.Add("Security.Poisoning.SplitWindow must not be negative.");
+            failures.Add("Security.Poisoning.AmbiguousThreshold must not exceed BlockThreshold.");
         }
 
         var usesHash = s.Pii.DefaultAction == PiiAction.Hash || s.Pii.Actions.Values.Contains(PiiAction.Hash)
@@ -35,11 +26,6 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<AgentMemoryOpt
         if (usesHash && string.IsNullOrEmpty(s.Pii.HashSalt))
         {
             failures.Add("Security.Pii.HashSalt must be set when a PII action is Hash.");
-        }
-
-        if (s.Pii.HashLength is < 8 or > 64)
-        {
-            failures.Add("Security.Pii.HashLength must be in [8, 64].");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

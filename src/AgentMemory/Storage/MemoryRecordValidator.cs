@@ -8,6 +8,12 @@ public static class MemoryRecordValidator
     /// <summary>The default longest memory text, in characters.</summary>
     public const int DefaultMaxTextLength = 8_000;
 
+    /// <summary>The largest <c>MaxTextLength</c> any options class accepts, in characters (the one declaration of that limit).</summary>
+    public const int MaxTextLengthLimit = 1_000_000;
+
+    /// <summary>The largest vector dimension any options class accepts (the one declaration of that limit).</summary>
+    public const int MaxDimension = 65_536;
+
     /// <summary>The most metadata entries a record may carry.</summary>
     public const int MaxMetadataEntries = 64;
 

@@ -31,7 +31,7 @@ public sealed class LocalEmbeddingsRegistrationTests : IDisposable
     {
         await using var provider = Build(store);
         var memory = provider.GetRequiredService<IAgentMemory>();
-        var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
         var scope = MemoryScope.ForUser("acme", "alice");
 
         var allergy = await memory.SaveAsync(scope, new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "I'm allergic to peanuts" });
@@ -52,8 +52,8 @@ public sealed class LocalEmbeddingsRegistrationTests : IDisposable
     public async Task UseLocalEmbeddings_ResolvedTwice_IsOneSingletonDisposedWithTheContainer()
     {
         var provider = Build("inmemory");
-        var first = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        var second = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var first = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        var second = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
         await first.GenerateAsync(["load"]);
 
         await provider.DisposeAsync();
@@ -78,7 +78,7 @@ public sealed class LocalEmbeddingsRegistrationTests : IDisposable
     {
         using var provider = Build("inmemory");
 
-        var generator = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
 
         generator.GetService<OnnxEmbeddingGenerator>()!.IsLoaded.Should().BeFalse();
     }

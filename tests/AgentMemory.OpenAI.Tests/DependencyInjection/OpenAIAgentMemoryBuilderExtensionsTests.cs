@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 
 namespace AgentMemory.OpenAI.Tests.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class OpenAIAgentMemoryBuilderExtensionsTests : FakeServerTestBase
         Server.ReplyChatJson(new { memories = Array.Empty<object>() });
         await provider.GetRequiredService<IExtractor>().ExtractAsync(new ExtractionRequest { Scope = Scope, Messages = [new ChatMessage(ChatRole.User, "hi")], ConversationTime = Now });
         Server.ReplyEmbeddings([[1f, 2f, 3f]], base64: false);
-        await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["hi"]);
+        await provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator).GenerateAsync(["hi"]);
 
         Server.ChatRequests.Single().Json.GetProperty("model").GetString().Should().Be("my-chat");
         Server.ChatRequests.Single().Authorization.Should().Be("Bearer key-123");
@@ -81,7 +82,7 @@ public sealed class OpenAIAgentMemoryBuilderExtensionsTests : FakeServerTestBase
     [Fact]
     public void UseLlmExtraction_AnyChatClient_UsesTheChatClientRegisteredForAgentMemory()
     {
-        var chat = NSubstitute.Substitute.For<IChatClient>();
+        var chat = Substitute.For<IChatClient>();
         var services = new ServiceCollection();
         services.AddKeyedSingleton(AgentMemoryServiceKeys.ChatClient, chat);
         services.AddAgentMemory().UseLlmExtraction(o => o.MaxOutputAttempts = 2);
@@ -101,5 +102,27 @@ public sealed class OpenAIAgentMemoryBuilderExtensionsTests : FakeServerTestBase
         var act = () => provider.GetRequiredService<IExtractor>();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*UseOpenAI*UseChatClient*");
+    }
+
+    [Fact]
+    public async Task UseOpenAI_HostHasItsOwnModels_BothSurviveAndAgentMemoryUsesItsKeyedOnes()
+    {
+        var hostEmbeddings = Substitute.For<IEmbeddingGenerator<string, Embedding<float>>>();
+        var hostChat = Substitute.For<IChatClient>();
+        var services = new ServiceCollection();
+        services.AddSingleton(hostEmbeddings);
+        services.AddSingleton(hostChat);
+        services.AddAgentMemory(o => o.Formation.Mode = FormationMode.Inline).UseOpenAI("key-123", embeddingModel: "my-embed", endpoint: Server.BaseUri, dimensions: 3);
+        await using var provider = services.BuildServiceProvider();
+
+        Server.ReplyEmbeddings([[1f, 2f, 3f]], base64: false);
+        await provider.GetRequiredService<IAgentMemory>().SaveAsync(Scope, new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "Alice lives in Paris." });
+
+        provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().Should().BeSameAs(hostEmbeddings);
+        provider.GetRequiredService<IChatClient>().Should().BeSameAs(hostChat);
+        provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator).Should().NotBeSameAs(hostEmbeddings);
+        provider.GetRequiredKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient).Should().NotBeSameAs(hostChat);
+        Server.EmbeddingRequests.Should().ContainSingle().Which.Json.GetProperty("model").GetString().Should().Be("my-embed");
+        hostEmbeddings.ReceivedCalls().Should().BeEmpty();
     }
 }

@@ -21,11 +21,7 @@ public abstract class FakeServerTestBase : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await FakeOpenAIServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        Usage.Dispose();
-    }
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>Options with short retries and timeouts, so the tests stay fast.</summary>
     protected OpenAIMemoryOptions OpenAIOptions(int maxRetries = 2, TimeSpan? timeout = null, int? dimensions = null) => new()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Sqlite.Tests.DependencyInjection;
 
@@ -23,6 +24,24 @@ public sealed class UseSqliteTests : IDisposable
         var tooLong = () => store.AddAsync(TestRecords.Create(MemoryScope.ForUser("t", "u"), new string('a', 101)));
         await tooLong.Should().ThrowAsync<InvalidMemoryException>().Where(e => e.Error == MemoryValidationError.TextTooLong);
         File.Exists(_db.FilePath).Should().BeTrue();
+    }
+
+    [Fact]
+    public void UseSqlite_RangeViolated_FailsAtStartNamingEachProperty()
+    {
+        var services = new ServiceCollection();
+        new AgentMemoryBuilder(services).UseSqlite(_db.ConnectionString, o =>
+        {
+            o.PageSize = 100;
+            o.MaxTextLength = 0;
+            o.MaxPooledConnections = 1_000;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<SqliteMemoryStoreOptions>>().Value;
+
+        var error = act.Should().Throw<OptionsValidationException>().Which;
+        error.Message.Should().Contain("PageSize").And.Contain("MaxTextLength").And.Contain("MaxPooledConnections");
     }
 
     public void Dispose() => _db.Dispose();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Tests.DependencyInjection;
@@ -23,6 +24,64 @@ public sealed class OptionsValidationTests
         var error = act.Should().Throw<OptionsValidationException>().Which;
         error.Failures.Should().HaveCount(4);
         error.Message.Should().Contain("QueueCapacity").And.Contain("MemoryBudget").And.Contain("DuplicateThreshold").And.Contain("TenantMemoryBudgets:acme");
+    }
+
+    [Fact]
+    public void AddAgentMemory_DataAnnotationRangesViolated_FailAtStartNamingEachProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddAgentMemory(o =>
+        {
+            o.MaxTextLength = 5;
+            o.Retrieval.TopK = 0;
+            o.Retrieval.MmrLambda = 2;
+            o.Security.Pii.HashLength = 3;
+            o.Security.Poisoning.SplitWindow = 1_000;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<AgentMemoryOptions>>().Value;
+
+        var error = act.Should().Throw<OptionsValidationException>().Which;
+        error.Failures.Should().HaveCount(5);
+        error.Message.Should().Contain("MaxTextLength").And.Contain("Retrieval.TopK").And.Contain("Retrieval.MmrLambda")
+            .And.Contain("Security.Pii.HashLength").And.Contain("Security.Poisoning.SplitWindow");
+    }
+
+    [Fact]
+    public async Task AddAgentMemory_InvalidRetrievalOption_StopsTheHostAtStart()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddAgentMemory(o => o.Retrieval.CandidateLimit = -1);
+        using var host = builder.Build();
+
+        var start = () => host.StartAsync();
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("Retrieval.CandidateLimit");
+    }
+
+    [Fact]
+    public void UseLlmExtraction_RangeViolated_FailsNamingTheProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddAgentMemory().UseChatClient(NSubstitute.Substitute.For<Microsoft.Extensions.AI.IChatClient>()).UseLlmExtraction(o => o.MaxExpandedQueries = 50);
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<AgentMemory.Models.LlmMemoryOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("MaxExpandedQueries");
+    }
+
+    [Fact]
+    public void UseInMemoryStore_DimensionOutOfRange_FailsNamingTheProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddAgentMemory().UseInMemoryStore(o => o.Dimension = 100_000);
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<AgentMemory.Storage.InMemory.InMemoryStoreOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Dimension");
     }
 
     [Fact]

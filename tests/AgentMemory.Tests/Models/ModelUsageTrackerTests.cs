@@ -5,12 +5,12 @@ namespace AgentMemory.Tests.Models;
 public sealed class ModelUsageTrackerTests
 {
     [Fact]
-    public void Count_MoreScopesThanMaxTrackedKeys_FoldsNewScopesIntoTheirTenantKeepingTotals()
+    public void Record_MoreScopesThanMaxTrackedKeys_FoldsNewScopesIntoTheirTenantKeepingTotals()
     {
-        using var tracker = new ModelUsageTracker(maxTrackedKeys: 3);
+        var tracker = new ModelUsageTracker(maxTrackedKeys: 3);
         for (var u = 0; u < 10; u++)
         {
-            tracker.Count(MemoryScope.ForUser("acme", "u" + u), "extract", 10, 1);
+            tracker.Record(MemoryScope.ForUser("acme", "u" + u), "extract", 10, 1);
         }
 
         tracker.GetUsage(MemoryScope.ForUser("acme", "u0")).InputTokens.Should().Be(10, "the first scopes are counted on their own");
@@ -20,12 +20,12 @@ public sealed class ModelUsageTrackerTests
     }
 
     [Fact]
-    public void Count_ManyTenantsOverTwiceTheBound_StaysBoundedAndExactInTotal()
+    public void Record_ManyTenantsOverTwiceTheBound_StaysBoundedAndExactInTotal()
     {
-        using var tracker = new ModelUsageTracker(maxTrackedKeys: 2);
+        var tracker = new ModelUsageTracker(maxTrackedKeys: 2);
         for (var t = 0; t < 50; t++)
         {
-            tracker.Count(MemoryScope.ForUser("tenant" + t, "u"), "embed", 1, null);
+            tracker.Record(MemoryScope.ForUser("tenant" + t, "u"), "embed", 1, null);
         }
 
         tracker.GetTotal().Should().Be(new ModelUsage(50, 50, 0));

@@ -3,10 +3,9 @@ using AgentMemory.Storage.InMemory;
 
 namespace AgentMemory.Tests.Storage;
 
+[StoreCapabilities(StoreCapabilities.InspectableStorage)]
 public sealed class InMemoryMemoryStoreTests : MemoryStoreConformanceTests
 {
-    protected override bool CanInspectStorage => true;
-
     protected override Task<IMemoryStore> CreateStoreAsync(TimeProvider time, StoreTestOptions options)
         => Task.FromResult<IMemoryStore>(new InMemoryMemoryStore(time, new InMemoryStoreOptions { MaxTextLength = options.MaxTextLength }));
 

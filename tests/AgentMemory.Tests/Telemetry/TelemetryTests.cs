@@ -79,37 +79,75 @@ public sealed class TelemetryTests
         ]);
         measurements[AgentMemoryTelemetry.MemoriesCreated].Should().Be(3);
         measurements[AgentMemoryTelemetry.MemoriesEvicted].Should().Be(1);
-        measurements[AgentMemoryTelemetry.QueueDepth].Should().BeGreaterThanOrEqualTo(1);
-        spans.Should().Contain(["agentmemory.remember", "agentmemory.formation", "agentmemory.extract", "agentmemory.embed", "agentmemory.reconcile", "agentmemory.recall", "agentmemory.store.add", "agentmemory.store.search", "agentmemory.store.enqueue", "agentmemory.store.claim"]);
+        spans.Should().Contain(["agentmemory.remember", "agentmemory.formation", "agentmemory.extract", "agentmemory.embed", "agentmemory.reconcile", "agentmemory.recall", "add", "search", "enqueue", "claim"]);
     }
 
     [Fact]
-    public async Task BlockedCounter_AndTokenHistogram_Fire()
+    public async Task QueueGauges_ReportTheDepthAndTheOldestJobsAgeTheFormationPumpLastObserved()
     {
-        var names = new ConcurrentBag<string>();
+        var gauges = new ConcurrentDictionary<string, double>();
+        using var host = new MemoryTestHost(o =>
+        {
+            o.Formation.Mode = FormationMode.Background;
+            o.Formation.RunHostedWorker = false;
+            o.Formation.BatchSize = 1;
+        });
+        var mine = host.Provider.GetRequiredService<AgentMemoryInstrumentation>();
         using var meterListener = new MeterListener();
         meterListener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == AgentMemoryTelemetry.SourceName)
+            if (ReferenceEquals(instrument.Meter, mine.Meter) && instrument.Name is AgentMemoryTelemetry.QueueDepth or AgentMemoryTelemetry.QueueAge)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        using var instrumentation = new AgentMemoryInstrumentation();
-        meterListener.SetMeasurementEventCallback<long>((i, _, _, _) =>
-        {
-            if (ReferenceEquals(i.Meter, instrumentation.Meter))
-            {
-                names.Add(i.Name);
-            }
-        });
+        meterListener.SetMeasurementEventCallback<long>((i, value, _, _) => gauges[i.Name] = value);
+        meterListener.SetMeasurementEventCallback<double>((i, value, _, _) => gauges[i.Name] = value);
         meterListener.Start();
 
-        instrumentation.Blocked.Add(1);
-        instrumentation.RecordTokens("extract", 120, 30);
+        meterListener.RecordObservableInstruments();
+        gauges.Should().BeEmpty("nothing is reported before the pump first looks at the queue");
 
-        names.Should().Contain(AgentMemoryTelemetry.MemoriesBlocked);
-        names.Count(n => n == AgentMemoryTelemetry.ModelTokens).Should().Be(2);
-        await Task.CompletedTask;
+        await host.Memory.RememberAsync(MemoryTestHost.Alice, [MemoryTestHost.User("I'm vegetarian.")]);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.Memory.RememberAsync(MemoryTestHost.Alice, [MemoryTestHost.User("I live in Paris.")]);
+        host.Clock.Advance(TimeSpan.FromMinutes(4));
+        await host.Pump.RunOnceAsync(); // observes 2 queued jobs, the oldest enqueued 5 minutes ago, then forms one
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        meterListener.RecordObservableInstruments();
+
+        gauges[AgentMemoryTelemetry.QueueDepth].Should().Be(2);
+        gauges[AgentMemoryTelemetry.QueueAge].Should().BeApproximately(360, 1, "the age is computed at observation from the oldest job's enqueue time");
+
+        await host.Pump.RunOnceAsync(); // observes the one job left, enqueued 5 minutes ago
+        meterListener.RecordObservableInstruments();
+
+        gauges[AgentMemoryTelemetry.QueueDepth].Should().Be(1);
+        gauges[AgentMemoryTelemetry.QueueAge].Should().BeApproximately(300, 1);
+    }
+
+    [Fact]
+    public void BlockedCounter_CarriesTheReasonCategoryAndGuard()
+    {
+        var tags = new ConcurrentBag<KeyValuePair<string, object?>[]>();
+        using var instrumentation = new AgentMemoryInstrumentation();
+        using var meterListener = new MeterListener();
+        meterListener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter, instrumentation.Meter) && instrument.Name == AgentMemoryTelemetry.MemoriesBlocked)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meterListener.SetMeasurementEventCallback<long>((_, _, t, _) => tags.Add(t.ToArray()));
+        meterListener.Start();
+
+        instrumentation.RecordBlocked("poisoning:exfiltration", "PoisoningGuard");
+        instrumentation.RecordBlocked("pii:card", "PiiGuard");
+        instrumentation.RecordBlocked("a free-text reason: with a colon far beyond a category's length", "CustomGuard");
+        instrumentation.RecordBlocked(null, "CustomGuard");
+
+        tags.Select(t => t.Single(p => p.Key == AgentMemoryTelemetry.BlockReasonAttribute).Value).Should().BeEquivalentTo(["poisoning", "pii", "other", "other"]);
+        tags.Select(t => t.Single(p => p.Key == AgentMemoryTelemetry.GuardAttribute).Value).Should().Contain("PoisoningGuard");
     }
 }
