@@ -24,8 +24,10 @@ public sealed class DocumentationSnippetTests
 
         var errors = Compiler.Compile(snippet);
 
-        errors.Should().BeEmpty("the snippet at {0} must compile:{1}{2}", location, Environment.NewLine,
-            string.Join(Environment.NewLine, errors));
+        if (errors.Count > 0)
+        {
+            Assert.Fail($"The snippet at {location} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
     }
 
     [Fact]
