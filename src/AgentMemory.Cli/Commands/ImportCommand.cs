@@ -15,7 +15,7 @@ internal static class ImportCommand
         var format = new Option<ImportFormat>("--format") { Description = "Auto (default), AgentMemory or Mem0.", DefaultValueFactory = _ => ImportFormat.Auto };
         var command = new Command(
             "import",
-            "Import memories, all or nothing. An AgentMemory export keeps each memory's scope unless --user is given; Mem0 memories go to their user_id unless --user is given. Memories already present (same id) are skipped.");
+            "Import memories, all or nothing. An AgentMemory export keeps each memory's scope unless --user is given; Mem0 memories go to their user_id unless --user is given and pass the same guards as formed memories (blocked ones are listed, not imported). Memories already present (same id) are skipped.");
         common.AddTo(command);
         command.Add(file);
         command.Add(format);
@@ -25,8 +25,16 @@ internal static class ImportCommand
             var target = new ImportTarget(settings.Tenant, settings.UserGiven ? settings.User : null, result.GetValue(common.Agent));
             var (kind, records) = await MemoryImporter.ReadAsync(result.GetValue(file)!, result.GetValue(format), target, ct).ConfigureAwait(false);
             await using var session = MemorySession.Open(settings, console, create: true);
-            var (added, present) = await MemoryImporter.WriteAsync(session, records, ct).ConfigureAwait(false);
-            console.Ansi.WriteLine($"Imported {added} memories ({kind} format); {present} were already present.");
+            var imported = await MemoryImporter.WriteAsync(session, records, screen: kind == ImportFormat.Mem0, ct).ConfigureAwait(false);
+            console.Ansi.WriteLine($"Imported {imported.Added} memories ({kind} format); {imported.Present} were already present.");
+            if (imported.Blocked.Count > 0)
+            {
+                console.Ansi.WriteLine($"Not imported, blocked by the guards ({imported.Blocked.Count}):");
+                foreach (var (record, reason) in imported.Blocked)
+                {
+                    console.Ansi.WriteLine($"  {record.Id}  {reason}");
+                }
+            }
             return ExitCodes.Ok;
         }));
         return command;

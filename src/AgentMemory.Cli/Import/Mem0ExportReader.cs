@@ -73,7 +73,7 @@ internal static class Mem0ExportReader
                     : MemoryKind.Semantic,
                 Text = text,
                 Topic = categories.Count > 0 ? categories[0] : null,
-                Provenance = new MemoryProvenance(MemorySource.System, Reference: "import:mem0"),
+                Provenance = new MemoryProvenance(MemorySource.User, Reference: "import:mem0"), // distilled from the user's own conversations; screened by the guards on import
                 Metadata = metadata,
                 CreatedAt = created,
                 UpdatedAt = JsonRead.Date(item, "updated_at", index) ?? created,

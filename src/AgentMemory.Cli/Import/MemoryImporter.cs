@@ -54,17 +54,52 @@ internal static class MemoryImporter
         }
     }
 
-    /// <summary>Stores the records not already present; all or nothing.</summary>
-    /// <returns>How many were added, and how many were already there (same id).</returns>
-    public static async Task<(int Added, int Present)> WriteAsync(MemorySession session, IReadOnlyList<MemoryRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the records not already present; all or nothing. With <paramref name="screen"/> (memories from another
+    /// system) each record first goes through the same guard chain as formed memories: a blocked one (e.g. an instruction
+    /// planted to change how the assistant behaves) is not imported and is reported, a redacted one is imported redacted.
+    /// An AgentMemory export is a restore of memories that passed the guards when they were formed, and is imported as is.
+    /// </summary>
+    /// <returns>How many were added, how many were already there (same id), and the records the guards blocked, with why.</returns>
+    public static async Task<ImportResult> WriteAsync(MemorySession session, IReadOnlyList<MemoryRecord> records, bool screen, CancellationToken cancellationToken)
     {
         var fresh = new List<MemoryRecord>(records.Count);
+        var blocked = new List<(MemoryRecord Record, string Reason)>();
+        var guards = screen ? session.Services.GetRequiredService<Security.MemoryGuardChain>() : null;
         foreach (var record in records)
         {
-            if (await session.Store.GetAsync(record.Scope, record.Id, cancellationToken).ConfigureAwait(false) is null)
+            if (await session.Store.GetAsync(record.Scope, record.Id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            if (guards is null)
             {
                 fresh.Add(record);
+                continue;
             }
+
+            var candidate = new MemoryCandidate
+            {
+                Kind = record.Kind,
+                Text = record.Text,
+                Importance = record.Importance,
+                Context = record.Context,
+                Topic = record.Topic,
+                ExpiresAt = record.ExpiresAt,
+                OccurredAt = record.OccurredAt,
+                Provenance = record.Provenance,
+                Metadata = record.Metadata,
+            };
+            var verdict = await guards.RunAsync(candidate, new GuardContext(record.Scope, []), cancellationToken).ConfigureAwait(false);
+            if (verdict.IsBlocked)
+            {
+                blocked.Add((record, verdict.Reason ?? "blocked"));
+                continue;
+            }
+
+            var screened = verdict.Candidate;
+            fresh.Add(record with { Kind = screened.Kind, Text = screened.Text, Context = screened.Context, Topic = screened.Topic, Metadata = screened.Metadata });
         }
 
         var embedder = session.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
@@ -93,6 +128,6 @@ internal static class MemoryImporter
             throw new CliException($"{ex.Message} Nothing was imported.", ExitCodes.BadInput, ex);
         }
 
-        return (embedded.Count, records.Count - embedded.Count);
+        return new ImportResult(embedded.Count, records.Count - embedded.Count - blocked.Count, blocked);
     }
 }
