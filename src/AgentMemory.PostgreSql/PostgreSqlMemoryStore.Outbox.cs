@@ -182,6 +182,19 @@ public sealed partial class PostgreSqlMemoryStore
     }
 
     /// <inheritdoc />
+    public Task<FormationJob?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadAsync<FormationJob?>("get-job", async (c, ct) =>
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT {JobColumns} FROM {_s}.formation_jobs j WHERE j.id = @id", c);
+            cmd.Parameters.AddWithValue("id", jobId);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadJob(reader) : null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     /// <remarks>When a retry follows a failure whose outcome is unknown and the job is no longer parked, the earlier attempt queued it: true.</remarks>
     public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
     {

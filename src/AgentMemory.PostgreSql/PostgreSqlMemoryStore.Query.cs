@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using AgentMemory.PostgreSql.Internal;
+using AgentMemory.Storage;
 using Npgsql;
 
 namespace AgentMemory.PostgreSql;
@@ -10,19 +12,25 @@ public sealed partial class PostgreSqlMemoryStore
     private const int ListPageSize = 500;
 
     /// <inheritdoc />
+    /// <remarks>The scope, expiry, filter, order, cursor and limit are all applied in SQL, one keyset page of at most 500 rows per read.</remarks>
     public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         options ??= MemoryListOptions.Default;
+        var cursor = MemoryCursor.Read(scope, options);
         var filter = options.Filter ?? MemoryFilter.None;
         var predicate = Columns.Match(options.Match);
         var now = _time.GetUtcNow();
-        DateTimeOffset? afterCreated = null;
-        var afterId = Guid.Empty;
+        var order = options.Order;
+        var column = MemoryCursor.ByUpdate(order) ? "m.updated_at" : "m.created_at";
+        var (direction, comparison) = MemoryCursor.IsDescending(order) ? (" DESC", "<") : (string.Empty, ">");
+        var remaining = options.Limit ?? int.MaxValue;
 
-        // Keyset pages (created_at, id): each page is one retried read, and PostgreSQL's uuid order equals Guid.CompareTo's.
-        while (true)
+        // Keyset pages (sort time, id): each page is one retried read, and PostgreSQL's uuid order equals Guid.CompareTo's.
+        while (remaining > 0)
         {
+            var pageSize = Math.Min(ListPageSize, remaining);
+            var after = cursor;
             var page = await ReadAsync("list", async (c, ct) =>
             {
                 var sql = new StringBuilder($"SELECT {Columns.Record} FROM {_s}.memories m WHERE {predicate}");
@@ -35,14 +43,14 @@ public sealed partial class PostgreSqlMemoryStore
                 }
 
                 AppendFilter(sql, cmd.Parameters, filter);
-                if (afterCreated is { } lc)
+                if (after is { } position)
                 {
-                    sql.Append(" AND (m.created_at, m.id) > (@lc, @lid)");
-                    Columns.AddTime(cmd.Parameters, "lc", lc);
-                    cmd.Parameters.AddWithValue("lid", afterId);
+                    sql.Append(CultureInfo.InvariantCulture, $" AND ({column}, m.id) {comparison} (@lc, @lid)");
+                    Columns.AddTime(cmd.Parameters, "lc", position.At);
+                    cmd.Parameters.AddWithValue("lid", position.Id);
                 }
 
-                sql.Append(" ORDER BY m.created_at, m.id LIMIT ").Append(ListPageSize);
+                sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {column}{direction}, m.id{direction} LIMIT ").Append(pageSize);
                 cmd.CommandText = sql.ToString();
                 var rows = new List<MemoryRecord>();
                 await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -60,13 +68,13 @@ public sealed partial class PostgreSqlMemoryStore
                 yield return r;
             }
 
-            if (page.Count < ListPageSize)
+            if (page.Count < pageSize)
             {
                 yield break;
             }
 
-            afterCreated = page[^1].CreatedAt;
-            afterId = page[^1].Id;
+            remaining -= page.Count;
+            cursor = new MemoryCursor(MemoryCursor.KeyOf(page[^1], order), page[^1].Id);
         }
     }
 
@@ -139,6 +147,20 @@ public sealed partial class PostgreSqlMemoryStore
             p.AddWithValue("meta", MetadataJson.Write(TextGuard.Clean(metadata))!);
         }
 
+        if (filter.MetadataAnyOf is { Count: > 0 } anyOf)
+        {
+            var i = 0;
+            foreach (var (key, values) in anyOf)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND m.metadata ->> @mk{i} = ANY(@mv{i})");
+                p.AddWithValue($"mk{i}", TextGuard.Clean(key)!);
+                p.AddWithValue($"mv{i}", values is null ? [] : values.Select(v => TextGuard.Clean(v)!).ToArray());
+                i++;
+            }
+        }
+
+        AppendRange(sql, p, "m.created_at", "created", filter.CreatedAfter, filter.CreatedBefore);
+        AppendRange(sql, p, "m.updated_at", "updated", filter.UpdatedAfter, filter.UpdatedBefore);
         if (filter.OccurredAfter is { } after)
         {
             sql.Append(" AND coalesce(m.occurred_at, m.created_at) >= @after");
@@ -159,6 +181,22 @@ public sealed partial class PostgreSqlMemoryStore
         else if (!filter.IncludeSuperseded)
         {
             sql.Append(" AND m.valid_to IS NULL");
+        }
+    }
+
+    /// <summary>Appends <c>from &lt;= column &lt; before</c> for the bounds that are set.</summary>
+    private static void AppendRange(StringBuilder sql, NpgsqlParameterCollection p, string column, string name, DateTimeOffset? from, DateTimeOffset? before)
+    {
+        if (from is { } f)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} >= @{name}_from");
+            Columns.AddTime(p, name + "_from", f);
+        }
+
+        if (before is { } b)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} < @{name}_before");
+            Columns.AddTime(p, name + "_before", b);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AgentMemory.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite;
 
@@ -156,22 +157,12 @@ public sealed partial class SqliteMemoryStore
     {
         var jobs = await RunAsync<List<FormationJob>>("list-failed", Transaction.Read, c =>
         {
-            var cmd = c.Command("SELECT id, scope_id, payload, enqueued_at, attempts, not_before, last_error, failed_at FROM jobs WHERE failed_at IS NOT NULL ORDER BY enqueued_at, id");
+            var cmd = c.Command("SELECT " + JobColumns + " FROM jobs WHERE failed_at IS NOT NULL ORDER BY enqueued_at, id");
             var result = new List<FormationJob>();
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                result.Add(new FormationJob
-                {
-                    Id = SqliteValues.ReadGuid(r, 0),
-                    Scope = ScopeOf(c, r.GetInt64(1)),
-                    Payload = r.GetString(2),
-                    EnqueuedAt = SqliteValues.ReadTime(r, 3),
-                    Attempts = r.GetInt32(4),
-                    NotBefore = SqliteValues.ReadNullableTime(r, 5),
-                    LastError = SqliteValues.ReadNullableString(r, 6),
-                    FailedAt = SqliteValues.ReadNullableTime(r, 7),
-                });
+                result.Add(ReadJob(c, r));
             }
 
             return result;
@@ -182,6 +173,33 @@ public sealed partial class SqliteMemoryStore
             yield return job;
         }
     }
+
+    /// <inheritdoc />
+    public Task<FormationJob?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return RunAsync<FormationJob?>("get-job", Transaction.None, c =>
+        {
+            var cmd = c.Command("SELECT " + JobColumns + " FROM jobs WHERE id = $id");
+            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? ReadJob(c, r) : null;
+        }, cancellationToken);
+    }
+
+    private const string JobColumns = "id, scope_id, payload, enqueued_at, attempts, not_before, last_error, failed_at";
+
+    private FormationJob ReadJob(PooledConnection c, SqliteDataReader r) => new()
+    {
+        Id = SqliteValues.ReadGuid(r, 0),
+        Scope = ScopeOf(c, r.GetInt64(1)),
+        Payload = r.GetString(2),
+        EnqueuedAt = SqliteValues.ReadTime(r, 3),
+        Attempts = r.GetInt32(4),
+        NotBefore = SqliteValues.ReadNullableTime(r, 5),
+        LastError = SqliteValues.ReadNullableString(r, 6),
+        FailedAt = SqliteValues.ReadNullableTime(r, 7),
+    };
 
     /// <inheritdoc />
     public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AgentMemory.Sqlite.Internal;
+using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 
@@ -19,24 +20,41 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The scope, expiry, order and cursor are applied in SQL (the order by creation time of one exact scope reads the
+    /// <c>(scope_id, created_at, id)</c> index); the filter is <see cref="MemoryFilter.Matches"/> on each row read, the
+    /// same predicate the search index uses, and reading stops once <see cref="MemoryListOptions.Limit"/> rows matched.
+    /// </remarks>
     public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         options ??= MemoryListOptions.Default;
+        var cursor = MemoryCursor.Read(scope, options);
         await FlushAccessesAsync(cancellationToken).ConfigureAwait(false);
         var filter = options.Filter ?? MemoryFilter.None;
+        var limit = options.Limit ?? int.MaxValue;
         var now = _time.GetUtcNow();
+        var column = MemoryCursor.ByUpdate(options.Order) ? "m.updated_at" : "m.created_at";
+        var (direction, comparison) = MemoryCursor.IsDescending(options.Order) ? (" DESC", "<") : (string.Empty, ">");
         var sql = "SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id IN " + ScopeSql.Fragment(scope, options.Match)
-            + " AND ($all = 1 OR m.expires_at IS NULL OR m.expires_at > $now) ORDER BY m.created_at, m.id";
+            + " AND ($all = 1 OR m.expires_at IS NULL OR m.expires_at > $now)"
+            + (cursor is null ? string.Empty : $" AND ({column}, m.id) {comparison} ($at, $id)")
+            + $" ORDER BY {column}{direction}, m.id{direction}";
         var records = await RunAsync("list", Transaction.Read, c =>
         {
             var cmd = c.Command(sql);
             ScopeSql.Bind(cmd, scope, options.Match);
             cmd.Parameters.AddWithValue("$all", options.IncludeExpired ? 1 : 0);
             cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+            if (cursor is { } position)
+            {
+                cmd.Parameters.AddWithValue("$at", position.At.UtcTicks);
+                cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(position.Id));
+            }
+
             var result = new List<MemoryRecord>();
             using var r = cmd.ExecuteReader();
-            while (r.Read())
+            while (result.Count < limit && r.Read())
             {
                 var record = RecordRow.Read(r, ScopeOf(c, r.GetInt64(RecordRow.ScopeId)), withEmbedding: true);
                 if (filter.Matches(record))

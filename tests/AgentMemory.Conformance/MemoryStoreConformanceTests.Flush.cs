@@ -57,9 +57,10 @@ public abstract partial class MemoryStoreConformanceTests
     }
 
     /// <summary>A container over <see cref="Store"/> on the test clock, background formation, no hosted worker.</summary>
-    protected ServiceProvider MemoryServices(IEmbeddingGenerator<string, Embedding<float>> generator, Action<AgentMemoryOptions>? configure = null)
+    protected ServiceProvider MemoryServices(IEmbeddingGenerator<string, Embedding<float>> generator, Action<AgentMemoryOptions>? configure = null, Action<IServiceCollection>? register = null)
     {
         var services = new ServiceCollection();
+        register?.Invoke(services);
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Store);
         services.AddSingleton(Outbox);

@@ -44,6 +44,12 @@ public interface IFormationOutbox
     IAsyncEnumerable<FormationJob> ListFailedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads a job that is still in the outbox (pending, in flight or parked as failed), or null when it is not there:
+    /// completed, erased with its scope, or never queued.
+    /// </summary>
+    Task<FormationJob?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Queues a parked job again, ready at once, with its attempt count reset to 0 (its <see cref="FormationJob.LastError"/>
     /// is kept). Returns false when no parked job has that id.
     /// </summary>

@@ -51,7 +51,12 @@ public interface IMemoryStore
     /// <summary>Reads a memory visible from <paramref name="scope"/>, or null (also when it exists in a scope the caller cannot see, or has expired).</summary>
     Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists memories, oldest first (by creation time, then id).</summary>
+    /// <summary>
+    /// Lists memories in <see cref="MemoryListOptions.Order"/> (default: oldest first by creation time, then id), after
+    /// <see cref="MemoryListOptions.Cursor"/> when one is given, and at most <see cref="MemoryListOptions.Limit"/> of them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cursor is malformed or belongs to another listing (thrown when enumeration starts).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The order is unknown or the limit is not positive (thrown when enumeration starts).</exception>
     IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts the unexpired memories covered by <paramref name="scope"/> and <paramref name="match"/>.</summary>

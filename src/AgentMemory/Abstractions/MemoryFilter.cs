@@ -15,6 +15,26 @@ public sealed record MemoryFilter
     /// <summary>Only memories whose metadata holds every one of these key/value pairs.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>
+    /// Only memories whose metadata value for each of these keys is one of the key's values. A memory without the key
+    /// does not match; a key with an empty (or null) set matches nothing. Durable stores compare ordinally, so give the
+    /// sets the default (ordinal) string comparer.
+    /// </summary>
+    /// <example><c>new MemoryFilter { MetadataAnyOf = new Dictionary&lt;string, IReadOnlySet&lt;string&gt;&gt; { ["source"] = new HashSet&lt;string&gt; { "crm", "email" } } }</c></example>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>>? MetadataAnyOf { get; init; }
+
+    /// <summary>Only memories created (<see cref="MemoryRecord.CreatedAt"/>) at or after this instant.</summary>
+    public DateTimeOffset? CreatedAfter { get; init; }
+
+    /// <summary>Only memories created (<see cref="MemoryRecord.CreatedAt"/>) before this instant.</summary>
+    public DateTimeOffset? CreatedBefore { get; init; }
+
+    /// <summary>Only memories last changed (<see cref="MemoryRecord.UpdatedAt"/>) at or after this instant.</summary>
+    public DateTimeOffset? UpdatedAfter { get; init; }
+
+    /// <summary>Only memories last changed (<see cref="MemoryRecord.UpdatedAt"/>) before this instant.</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
+
     /// <summary>Only memories whose event time (or creation time when unset) is at or after this instant.</summary>
     public DateTimeOffset? OccurredAfter { get; init; }
 
@@ -55,12 +75,30 @@ public sealed record MemoryFilter
             }
         }
 
+        if (MetadataAnyOf is not null)
+        {
+            foreach (var (key, values) in MetadataAnyOf)
+            {
+                if (!record.Metadata.TryGetValue(key, out var actual) || values is null || !values.Contains(actual))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!InRange(record.CreatedAt, CreatedAfter, CreatedBefore) || !InRange(record.UpdatedAt, UpdatedAfter, UpdatedBefore))
+        {
+            return false;
+        }
+
         if (ValidAt is { } instant ? !record.IsValidAt(instant) : !IncludeSuperseded && record.IsSuperseded)
         {
             return false;
         }
 
-        var when = record.OccurredAt ?? record.CreatedAt;
-        return (OccurredAfter is null || when >= OccurredAfter) && (OccurredBefore is null || when < OccurredBefore);
+        return InRange(record.OccurredAt ?? record.CreatedAt, OccurredAfter, OccurredBefore);
     }
+
+    private static bool InRange(DateTimeOffset when, DateTimeOffset? from, DateTimeOffset? before)
+        => (from is null || when >= from) && (before is null || when < before);
 }

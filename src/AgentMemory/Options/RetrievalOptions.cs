@@ -132,4 +132,21 @@ public sealed class RetrievalOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double ChangeTieMargin { get; set; } = 0.35;
+
+    /// <summary>
+    /// When the user's newer statement says that what an older memory holds changed (a change cue or another number, about
+    /// the same thing — see <see cref="SameThingSimilarity"/>), the older memory's score is multiplied by this, so what is
+    /// true now leads and the outdated value drops (1 turns the rule off; it needs embeddings, and does not apply to
+    /// "when …?" questions or to <see cref="RecallRequest.AsOf"/>). Default 0.5.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double StalePenalty { get; set; } = 0.5;
+
+    /// <summary>The cosine at which two memories sharing a content term are about the same thing, for <see cref="StalePenalty"/>; default 0.4.</summary>
+    [Range(0.0, 1.0)]
+    public double SameThingSimilarity { get; set; } = 0.4;
+
+    /// <summary>The cosine at which two memories are about the same thing whatever their words, for <see cref="StalePenalty"/>; default 0.6.</summary>
+    [Range(0.0, 1.0)]
+    public double SameThingStrongSimilarity { get; set; } = 0.6;
 }

@@ -7,6 +7,12 @@ namespace AgentMemory.Pipeline;
 /// <summary>Record access, erasure and history of <see cref="AgentMemoryService"/>.</summary>
 internal sealed partial class AgentMemoryService
 {
+    /// <summary>The page size of <see cref="ListPageAsync"/> when the options set no limit.</summary>
+    internal const int DefaultPageSize = 100;
+
+    /// <summary>The largest page <see cref="ListPageAsync"/> returns.</summary>
+    internal const int MaxPageSize = 10_000;
+
     public async Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -23,6 +29,34 @@ internal sealed partial class AgentMemoryService
         {
             yield return record;
         }
+    }
+
+    public async Task<MemoryPage> ListPageAsync(MemoryScope scope, MemoryListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        options ??= MemoryListOptions.Default;
+        var size = options.Limit ?? DefaultPageSize;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize, nameof(options));
+        _ = MemoryCursor.Read(scope, options); // a bad cursor or order fails here, not inside the store's enumeration
+
+        // One more than the page: whether it exists says whether there is a next page.
+        var items = new List<MemoryRecord>(Math.Min(size + 1, 1024));
+        using (_telemetry.StartStoreActivity(_store, "list"))
+        {
+            await foreach (var record in _store.ListAsync(scope, options with { Limit = size + 1 }, cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(record);
+            }
+        }
+
+        if (items.Count <= size)
+        {
+            return new MemoryPage(items, null);
+        }
+
+        items.RemoveAt(size);
+        return new MemoryPage(items, MemoryCursor.Write(scope, options, items[^1]));
     }
 
     public async Task<MemoryRecord> UpdateAsync(MemoryScope scope, Guid id, MemoryUpdate update, CancellationToken cancellationToken = default)

@@ -20,6 +20,8 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     private readonly FormationPipeline _pipeline;
     private readonly FormationQueue _queue;
     private readonly IFormationPump _pump;
+    private readonly IFormationOutbox _outbox;
+    private readonly FormationSignals _signals;
     private readonly IServiceProvider _services;
     private readonly MemoryContextRenderer _renderer;
     private readonly EmbeddingService _embeddings;
@@ -27,6 +29,9 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     private readonly TimeProvider _time;
     private readonly AgentMemoryInstrumentation _telemetry;
     private readonly ILogger _logger;
+    /// <summary>How often a wait re-reads a job worked on elsewhere (the local worker's progress wakes it at once).</summary>
+    private static readonly TimeSpan WaitPoll = TimeSpan.FromMilliseconds(50);
+
     private readonly Lock _enqueueLock = new();
     private DateTimeOffset _lastEnqueuedAt;
 
@@ -35,6 +40,8 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         FormationPipeline pipeline,
         FormationQueue queue,
         IFormationPump pump,
+        IFormationOutbox outbox,
+        FormationSignals signals,
         IServiceProvider services,
         MemoryContextRenderer renderer,
         EmbeddingService embeddings,
@@ -47,6 +54,8 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         _pipeline = pipeline;
         _queue = queue;
         _pump = pump;
+        _outbox = outbox;
+        _signals = signals;
         _services = services;
         _renderer = renderer;
         _embeddings = embeddings;
@@ -80,7 +89,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         activity?.SetTag("agentmemory.formation.mode", mode.ToString());
         if (list.Count == 0)
         {
-            return new RememberReceipt(jobId, false, []);
+            return new RememberReceipt(jobId, false, []) { Mode = mode };
         }
 
         try
@@ -88,7 +97,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             if (mode == FormationMode.Inline)
             {
                 var outcomes = await _pipeline.FormAsync(new FormationWork(jobId, scope, list, time, options?.Metadata), cancellationToken).ConfigureAwait(false);
-                return new RememberReceipt(jobId, false, outcomes);
+                return new RememberReceipt(jobId, false, outcomes) { Mode = mode, MessageCount = list.Count };
             }
 
             var job = new FormationJob
@@ -99,7 +108,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
                 EnqueuedAt = NextEnqueueTime(),
             };
             await _queue.EnqueueAsync(job, list.Count, cancellationToken).ConfigureAwait(false);
-            return new RememberReceipt(jobId, true, []);
+            return new RememberReceipt(jobId, true, []) { Mode = mode, MessageCount = list.Count, QueuedAt = job.EnqueuedAt };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -118,6 +127,46 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         try
         {
             return await _pipeline.ProcessCandidateAsync(scope, candidate, Guid.CreateVersion7(_time.GetUtcNow()), new GuardContext(scope, []), throwOnInvalid: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    public async Task<IReadOnlyList<FormationOutcome>> SaveAsync(MemoryScope scope, IReadOnlyList<MemoryCandidate> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var prepared = new MemoryCandidate[candidates.Count];
+        var ids = new Guid[candidates.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            if (candidates[i] is not { } candidate)
+            {
+                throw new ArgumentException($"The candidates must not contain null (index {i}).", nameof(candidates));
+            }
+
+            prepared[i] = InputHygiene.Prepare(candidate);
+            ids[i] = Guid.CreateVersion7(_time.GetUtcNow());
+        }
+
+        if (prepared.Length == 0)
+        {
+            return [];
+        }
+
+        using var activity = _telemetry.StartActivity("save", scope);
+        activity?.SetTag("agentmemory.candidates", prepared.Length);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await _pipeline.ProcessCandidatesAsync(scope, prepared, ids, new GuardContext(scope, []), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AgentMemoryInstrumentation.SetError(activity, ex);
+            throw;
         }
         finally
         {
@@ -171,6 +220,41 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     {
         using var activity = _telemetry.StartActivity("flush");
         await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<FormationJobResult> WaitForFormationAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        using var activity = _telemetry.StartActivity("wait");
+        activity?.SetTag("agentmemory.job.id", jobId.ToString());
+        while (true)
+        {
+            var progress = _signals.Progress; // taken before the read, so progress made after it wakes the wait below
+            FormationJob? job;
+            using (_telemetry.StartStoreActivity(_store, "get_job"))
+            {
+                job = await _outbox.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (job is null)
+            {
+                return new FormationJobResult(jobId, FormationJobStatus.Completed);
+            }
+
+            if (job.FailedAt is not null)
+            {
+                return new FormationJobResult(jobId, FormationJobStatus.Failed, job.Attempts, job.LastError);
+            }
+
+            if (!_signals.WorkerRunning)
+            {
+                // No worker in this process: do the work here, as FlushAsync does (it ends with every job completed or parked).
+                await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await Task.WhenAny(progress, Task.Delay(WaitPoll, _time, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>

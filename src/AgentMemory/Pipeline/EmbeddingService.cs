@@ -22,12 +22,24 @@ internal sealed class EmbeddingService
     /// <summary>Embeds one memory text (sent with <see cref="EmbeddingPurpose.Document"/>).</summary>
     /// <exception cref="InvalidMemoryException">The generator returned no vector, a vector of the wrong dimension, or a non-finite or zero vector.</exception>
     public async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken)
+        => (await EmbedManyAsync([text], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Embeds memory texts in one call to the generator (sent with <see cref="EmbeddingPurpose.Document"/>), in order.</summary>
+    /// <exception cref="InvalidMemoryException">The generator returned a vector of the wrong dimension, or a non-finite or zero vector.</exception>
+    /// <exception cref="ModelOutputException">The generator returned a different number of vectors than texts.</exception>
+    public async Task<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
         using var activity = _telemetry.StartActivity("embed");
+        activity?.SetTag("agentmemory.texts", texts.Count);
         GeneratedEmbeddings<Embedding<float>> generated;
         try
         {
-            generated = await _generator.GenerateAsync([text], EmbeddingPurpose.CreateOptions(EmbeddingPurpose.Document), cancellationToken).ConfigureAwait(false);
+            generated = await _generator.GenerateAsync(texts, EmbeddingPurpose.CreateOptions(EmbeddingPurpose.Document), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -36,23 +48,33 @@ internal sealed class EmbeddingService
         }
 
         _telemetry.RecordTokens("embeddings", generated.Usage?.InputTokenCount, null);
-        if (generated.Count != 1)
+        if (generated.Count != texts.Count)
         {
-            throw new ModelOutputException($"The embedding generator returned {generated.Count} vectors for one text.") { Component = "embeddings", Operation = "generate" };
+            throw new ModelOutputException($"The embedding generator returned {generated.Count} vectors for {texts.Count} texts.") { Component = "embeddings", Operation = "generate" };
         }
 
-        var vector = generated[0].Vector.Span;
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = Check(generated[i].Vector.Span);
+        }
+
+        activity?.SetTag("gen_ai.embeddings.dimension.count", vectors[0].Length);
+        return vectors;
+    }
+
+    private float[] Check(ReadOnlySpan<float> vector)
+    {
         var expected = _declaredDimensions ?? (Volatile.Read(ref _observedDimensions) is var seen && seen > 0 ? seen : (int?)null);
         if (expected is { } dims && vector.Length != dims)
         {
             throw new InvalidMemoryException(
                 MemoryValidationError.DimensionMismatch,
                 $"The embedding generator returned a {vector.Length}-dimensional vector; {dims} dimensions were expected. Every memory of a store must use the same embedding model and dimension.",
-                nameof(text));
+                nameof(vector));
         }
 
         Interlocked.CompareExchange(ref _observedDimensions, vector.Length, 0);
-        activity?.SetTag("gen_ai.embeddings.dimension.count", vector.Length);
         return VectorMath.Normalize(vector);
     }
 }

@@ -113,6 +113,64 @@ internal sealed partial class FormationPipeline
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<FormationOutcome> ProcessCandidateAsync(MemoryScope scope, MemoryCandidate candidate, Guid id, GuardContext context, bool throwOnInvalid, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(scope, candidate, id, context, throwOnInvalid, cancellationToken).ConfigureAwait(false);
+        if (prepared.Outcome is { } done)
+        {
+            return done;
+        }
+
+        var embedding = await _embeddings.EmbedAsync(prepared.Candidate!.Text, cancellationToken).ConfigureAwait(false);
+        return await ReconcileAndStoreAsync(prepared.Target, prepared.Candidate, id, embedding, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves several candidates as consecutive <see cref="ProcessCandidateAsync"/> calls would, with one embedding call:
+    /// every candidate is validated first (an invalid one throws before anything is guarded or stored), then each is
+    /// guarded, the survivors are embedded together, and each is reconciled and stored in order, so a candidate is
+    /// reconciled against the ones stored before it.
+    /// </summary>
+    /// <exception cref="InvalidMemoryException">A candidate is invalid; nothing was stored.</exception>
+    public async Task<IReadOnlyList<FormationOutcome>> ProcessCandidatesAsync(MemoryScope scope, IReadOnlyList<MemoryCandidate> candidates, IReadOnlyList<Guid> ids, GuardContext context, CancellationToken cancellationToken)
+    {
+        var maxTextLength = _options.CurrentValue.MaxTextLength;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            try
+            {
+                ValidateCandidate(candidates[i], maxTextLength);
+            }
+            catch (InvalidMemoryException ex)
+            {
+                throw new InvalidMemoryException(ex.Error, $"Candidate {i}: {ex.Message} Nothing of the batch was stored.", nameof(candidates));
+            }
+        }
+
+        var prepared = new PreparedCandidate[candidates.Count];
+        var texts = new List<string>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            prepared[i] = await PrepareAsync(scope, candidates[i], ids[i], context, throwOnInvalid: true, cancellationToken).ConfigureAwait(false);
+            if (prepared[i].Outcome is null)
+            {
+                texts.Add(prepared[i].Candidate!.Text);
+            }
+        }
+
+        var vectors = await _embeddings.EmbedManyAsync(texts, cancellationToken).ConfigureAwait(false);
+        var outcomes = new FormationOutcome[candidates.Count];
+        var next = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            outcomes[i] = prepared[i].Outcome
+                ?? await ReconcileAndStoreAsync(prepared[i].Target, prepared[i].Candidate!, ids[i], vectors[next++], cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Validates a candidate, applies its default time to live and runs the guards: the candidate to embed, or its final outcome.</summary>
+    private async Task<PreparedCandidate> PrepareAsync(MemoryScope scope, MemoryCandidate candidate, Guid id, GuardContext context, bool throwOnInvalid, CancellationToken cancellationToken)
+    {
         var options = _options.CurrentValue;
         var now = _time.GetUtcNow();
         var target = TargetScope(scope, options.Formation);
@@ -123,7 +181,7 @@ internal sealed partial class FormationPipeline
         }
         catch (InvalidMemoryException ex) when (!throwOnInvalid)
         {
-            return new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "invalid candidate skipped: " + ex.Message);
+            return new PreparedCandidate(target, null, new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "invalid candidate skipped: " + ex.Message));
         }
 
         if (candidate.ExpiresAt is null && options.Formation.DefaultTimeToLive.TryGetValue(candidate.Kind, out var ttl))
@@ -133,18 +191,23 @@ internal sealed partial class FormationPipeline
 
         if (candidate.ExpiresAt is { } expiry && expiry <= now)
         {
-            return new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "already expired");
+            return new PreparedCandidate(target, null, new FormationOutcome(FormationOutcomeKind.Unchanged, Reason: "already expired"));
         }
 
         var guarded = await GuardAsync(target, candidate, id, context, cancellationToken).ConfigureAwait(false);
         if (guarded.Outcome is { } blocked)
         {
-            return blocked;
+            return new PreparedCandidate(target, null, blocked);
         }
 
-        candidate = guarded.Candidate!;
-        Log.CandidateText(_logger, candidate.Kind, candidate.Text);
-        var embedding = await _embeddings.EmbedAsync(candidate.Text, cancellationToken).ConfigureAwait(false);
+        Log.CandidateText(_logger, guarded.Candidate!.Kind, guarded.Candidate.Text);
+        return new PreparedCandidate(target, guarded.Candidate, null);
+    }
+
+    /// <summary>Reconciles an embedded candidate against the target scope's nearest memories and stores the decision.</summary>
+    private async Task<FormationOutcome> ReconcileAndStoreAsync(MemoryScope target, MemoryCandidate candidate, Guid id, float[] embedding, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
         var neighbours = await FindNeighboursAsync(target, embedding, options.Reconciliation.Neighbours, cancellationToken).ConfigureAwait(false);
 
         ReconciliationDecision decision;

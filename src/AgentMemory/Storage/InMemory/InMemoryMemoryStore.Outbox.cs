@@ -149,6 +149,16 @@ public sealed partial class InMemoryMemoryStore
     }
 
     /// <inheritdoc />
+    public Task<FormationJob?> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            return Task.FromResult(_jobs.TryGetValue(jobId, out var s) ? s.Job : null);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -11,6 +11,8 @@ public sealed partial class InMemoryMemoryStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         options ??= MemoryListOptions.Default;
+        var cursor = MemoryCursor.Read(scope, options);
+        var order = options.Order;
         var filter = options.Filter ?? MemoryFilter.None;
         var now = _time.GetUtcNow();
         var result = new List<MemoryRecord>();
@@ -24,7 +26,7 @@ public sealed partial class InMemoryMemoryStore
                 {
                     foreach (var r in p.Records.Values)
                     {
-                        if ((options.IncludeExpired || !r.IsExpired(now)) && filter.Matches(r))
+                        if ((options.IncludeExpired || !r.IsExpired(now)) && (cursor is not { } c || c.IsAfter(r, order)) && filter.Matches(r))
                         {
                             result.Add(r);
                         }
@@ -41,8 +43,8 @@ public sealed partial class InMemoryMemoryStore
             _gate.ExitReadLock();
         }
 
-        result.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
-        foreach (var r in result)
+        result.Sort((a, b) => MemoryCursor.Compare(a, b, order));
+        foreach (var r in options.Limit is { } limit ? result.Take(limit) : result)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return r;
