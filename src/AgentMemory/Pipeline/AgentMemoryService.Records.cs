@@ -42,7 +42,7 @@ internal sealed partial class AgentMemoryService
 
         // One more than the page: whether it exists says whether there is a next page.
         var items = new List<MemoryRecord>(Math.Min(size + 1, 1024));
-        using (_telemetry.StartStoreActivity(_store, "list"))
+        using (_telemetry.StartStoreCall(_store, "list"))
         {
             await foreach (var record in _store.ListAsync(scope, options with { Limit = size + 1 }, cancellationToken).ConfigureAwait(false))
             {

@@ -230,9 +230,9 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         {
             var progress = _signals.Progress; // taken before the read, so progress made after it wakes the wait below
             FormationJob? job;
-            using (_telemetry.StartStoreActivity(_store, "get_job"))
+            using (var call = _telemetry.StartStoreCall(_store, "get_job"))
             {
-                job = await _outbox.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+                job = await call.Track(_outbox.GetJobAsync(jobId, cancellationToken)).ConfigureAwait(false);
             }
 
             if (job is null)
