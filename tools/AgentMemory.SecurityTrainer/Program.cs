@@ -37,7 +37,6 @@ switch (command)
         var train = Read(Arg("--train"));
         var eval = Read(Arg("--eval"));
         var threshold = double.Parse(Arg("--threshold", "0.6"), CultureInfo.InvariantCulture);
-        var rules = new PoisoningDetector(model: null);
         Console.WriteLine("held out            attacks  model-alone  model+rules | benign  model-alone  model+rules");
         foreach (var (axis, keys, select) in new (string, IEnumerable<string>, Func<TrainingItem, string?>)[]
         {
@@ -52,16 +51,25 @@ switch (command)
                 var model = new LogisticTrainer().Fit(fit);
                 var attacks = eval.Where(i => i.IsAttack && select(i) == key).ToList();
                 var benign = axis == "technique" ? eval.Where(i => !i.IsAttack).ToList() : eval.Where(i => !i.IsAttack && select(i) == key).ToList();
-                int Flag(IEnumerable<TrainingItem> set, bool withRules) => set.Count(i =>
-                {
-                    var p = model.Score(i.Text, i.MemorySource);
-                    var r = withRules ? rules.Analyze(i.Text, i.MemorySource).Score : 0;
-                    return 1 - ((1 - p) * (1 - r)) >= threshold;
-                });
+                // Alone: the classifier's own decision (p ≥ 0.5). With the patterns: the library's detector built on this
+                // held-out fit, at the guard's block threshold.
+                var detector = new PoisoningDetector(model);
+                int Flag(IEnumerable<TrainingItem> set, bool withRules) => set.Count(i => withRules
+                    ? detector.Analyze(i.Text, i.MemorySource).Score >= threshold
+                    : model.Score(i.Text, i.MemorySource) >= 0.5);
                 Console.WriteLine($"{axis[..4]}:{key,-14} {attacks.Count,7}  {Pct(Flag(attacks, false), attacks.Count),11}  {Pct(Flag(attacks, true), attacks.Count),11} | {benign.Count,6}  {Pct(Flag(benign, false), benign.Count),11}  {Pct(Flag(benign, true), benign.Count),11}");
             }
         }
 
+        return 0;
+    }
+
+    case "score":
+    {
+        var source = Enum.Parse<MemorySource>(Arg("--source", "Tool"), ignoreCase: true);
+        var text = Arg("--text");
+        var analysis = new PoisoningDetector().Analyze(text, source);
+        Console.WriteLine($"model {InjectionModel.Default.Score(text, source):F3}; detector {analysis.Score:F3} {string.Join(", ", analysis.Signals.Select(p => $"{p.Key}={p.Value:F2}"))}");
         return 0;
     }
 

@@ -256,6 +256,12 @@ def generate(seed, n, prefix):
             if kind == "in-context" and source == "user":
                 kind = "plain"
             out.append({"label": "benign", "source": source, "turns": deliver(rnd, kind, text, lang), "technique": technique, "language": lang, "obfuscation": kind})
+    for it in out:
+        # what formation hands the guards: a speaker prefix ("User: …"), digits already redacted ("### ####") — on both sides
+        if rnd.random() < 0.15 and len(it["turns"]) == 1:
+            it["turns"] = [rnd.choice(["User: ", "Assistant: ", "Tool: ", "Alice: "]) + it["turns"][0]]
+        if rnd.random() < 0.1:
+            it["turns"] = ["".join("#" if ch.isdigit() else ch for ch in t) for t in it["turns"]]
     for i, it in enumerate(out):
         it["id"] = f"{prefix}-{i+1:05d}"
     return out

@@ -86,7 +86,9 @@ public sealed partial class PoisoningDetector
             signals["hidden-text"] = 0.4;
         }
 
-        if (_model is not null && _model.Score(text, source) is var learned && learned >= LearnedFloor)
+        // From the user (the principal), the classifier only corroborates a pattern: a false block of the user's own
+        // words costs more than from content, and the user's hijacks are what the patterns were written for.
+        if (_model is not null && (source != MemorySource.User || signals.Count > 0) && _model.Score(text, source) is var learned && learned >= LearnedFloor)
         {
             signals["learned"] = Math.Round(learned * LearnedWeight, 4);
         }
