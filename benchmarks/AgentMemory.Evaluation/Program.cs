@@ -19,7 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: AgentMemory.Evaluation <command> [options]");
     Console.Error.WriteLine("  locomo --data PATH [--store inmemory|sqlite] [--embeddings onnx|hashing|none] [--json PATH]");
-    Console.Error.WriteLine("  security --poisoning FILE.jsonl --pii FILE.jsonl [--json PATH]");
+    Console.Error.WriteLine("  security [--dataset DIR] [--split dev,frozen] [--core-only] [--details] [--json PATH] | security --poisoning FILE.jsonl --pii FILE.jsonl");
     Console.Error.WriteLine("  paraphrase [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]");
     Console.Error.WriteLine("  facts-over-time [--split dev|frozen|all] [--store sqlite|inmemory] [--embeddings onnx|hashing] [--data DIR] [--json PATH] [--details PATH] [--check]");
     return 2;

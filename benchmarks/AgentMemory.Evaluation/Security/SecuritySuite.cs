@@ -30,6 +30,8 @@ public static class SecuritySuite
         int attacks = 0, blocked = 0, benign = 0, falsePositives = 0;
         var missed = new List<string>();
         var fps = new List<string>();
+        var outcomes = new List<PoisoningOutcome>(items.Count);
+        var times = new List<double>();
         foreach (var item in items)
         {
             var source = ParseSource(item.Source);
@@ -46,7 +48,9 @@ public static class SecuritySuite
                     Text = turn,
                     Provenance = new MemoryProvenance(source),
                 };
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await chain.RunAsync(candidate, context, cancellationToken).ConfigureAwait(false);
+                times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (result.IsBlocked && (result.Reason?.StartsWith("poisoning:", StringComparison.Ordinal) ?? false))
                 {
                     turnsBlocked++;
@@ -57,6 +61,7 @@ public static class SecuritySuite
             if (string.Equals(item.Label, "attack", StringComparison.OrdinalIgnoreCase))
             {
                 attacks++;
+                outcomes.Add(new PoisoningOutcome(item, turnsBlocked == item.Turns.Count));
                 if (turnsBlocked == item.Turns.Count)
                 {
                     blocked++;
@@ -69,6 +74,7 @@ public static class SecuritySuite
             else
             {
                 benign++;
+                outcomes.Add(new PoisoningOutcome(item, turnsBlocked > 0));
                 if (turnsBlocked > 0)
                 {
                     falsePositives++;
@@ -81,6 +87,8 @@ public static class SecuritySuite
         {
             MissedAttacks = missed,
             FalsePositiveItems = fps,
+            Outcomes = outcomes,
+            CandidateMilliseconds = times,
         };
     }
 

@@ -23,7 +23,20 @@ public sealed record PoisoningReport(
     /// <summary>Benign ids that were blocked, with the reason (not serialised).</summary>
     [JsonIgnore]
     public IReadOnlyList<string> FalsePositiveItems { get; init; } = [];
+
+    /// <summary>Every item with whether it was blocked (every turn for an attack, any turn for a benign item; not serialised).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PoisoningOutcome> Outcomes { get; init; } = [];
+
+    /// <summary>Per-candidate time of the guard chain, in milliseconds, in run order (not serialised).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> CandidateMilliseconds { get; init; } = [];
 }
+
+/// <summary>One poisoning item's outcome.</summary>
+/// <param name="Item">The item.</param>
+/// <param name="Blocked">For an attack, whether every turn was blocked; for a benign item, whether any turn was.</param>
+public sealed record PoisoningOutcome(PoisoningItem Item, bool Blocked);
 
 /// <summary>PII suite results.</summary>
 public sealed record PiiReport(

@@ -31,7 +31,7 @@ public sealed partial class PiiDetector
             }
         }
 
-        if (n < 13 || digits[0] is 0 or 7 or 8 or 9)
+        if (n < 13 || digits[0] is 0 or 7 or 8 or 9 || !CardGrouping().IsMatch(candidate.Trim()))
         {
             return false;
         }
@@ -53,6 +53,28 @@ public sealed partial class PiiDetector
         }
 
         return sum % 10 == 0;
+    }
+
+    /// <summary>
+    /// The length of the longest prefix of <paramref name="candidate"/> ending at a group boundary that is a valid IBAN
+    /// (the candidate pattern may run on into the next word: "ES91 2100 … 1332 for the rent"), or 0.
+    /// </summary>
+    internal static int ValidIbanPrefix(string candidate)
+    {
+        for (var end = candidate.Length; end >= 15; end = candidate.LastIndexOf(' ', end - 1) is var space and > 0 ? space : 0)
+        {
+            if (IsValidIban(candidate[..end]))
+            {
+                return end;
+            }
+
+            if (!candidate.Contains(' ', StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Whether a text (spaces allowed) is an IBAN of the right length for its country with a valid mod-97 checksum.</summary>
@@ -107,23 +129,29 @@ public sealed partial class PiiDetector
     [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%\w+)?(?![\w:])")]
     private static partial Regex Ipv6Candidate();
 
-    [GeneratedRegex(@"\b(v|ver|version|versions|release|build|firmware|update|upgrade|sdk|api|package|patch|kernel|chrome|python|node|\.net|java)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(v|ver|version|versions|release|build|firmware|update|upgrade|sdk|api|package|patch|kernel|chrome|python|node|\.net|java|firmware version|os)\.?\s*(to|from|is|=|:|->)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionContext();
 
-    [GeneratedRegex(@"\b(born|birth ?date|date of birth|d\.?o\.?b\.?|birthday|bday|b-day|geboren|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|anniversaire|nac[ií][oó]?|nacida|nacido|fecha de nacimiento|cumplea[ñn]os)\b\s*(is|was|on|in|:|=|-|am|el|le|the)?\s*(on|in|the|am|el|le)?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(born|birth ?date|date of birth|d\.?o\.?b\.?|birthday|bday|b-day|came into the world|geboren|geb\.|geburtsdatum|geburtstag|zur welt gekommen|n[ée]e? le|n[ée]e?|date de naissance|anniversaire|nac[ií][oó]?|nacida|nacido|fecha de nacimiento|cumplea[ñn]os|nasci|nasceu|nascid[oa]|naci[oó]|nacque|data de nascimento|anivers[áa]rio|nat[oa]|data di nascita|compleanno|venut[oa] al mondo)(?=\W)\s*(?:(?:is|was|on|in|am|el|le|the|a|em|il|en|no|na)\b|[:=-])?\s*(?:(?:on|in|the|am|el|le|a|em|il|en|no|na|dia)\b)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex BirthContext();
 
-    [GeneratedRegex(@"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|\.)?(?: of)? (?:de )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?,?(?: de)? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?(?: of)? (?:de )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?,?(?: de)? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?![\d])", RegexOptions.IgnoreCase)]
     private static partial Regex DateText();
 
     [GeneratedRegex(@"\b\d{1,5}[A-Za-z]?(?: [A-Z][a-zA-Z'.]*| \d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Crescent|Close|Gardens|Loop|Row|Walk|Mews|Grove|Rise|Alley)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#) ?[A-Za-z0-9-]+)?")]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)|(?:Calle|Avenida|Av\.|Paseo|Plaza|Carrer|Rue|Avenue|Boulevard|Chemin|Place|Allée|Impasse)(?: (?:de|del|la|las|los|du|des|de la|d')?\s?[A-ZÁÉÍÓÚ][\wáéíóúñçèéêàâ'-]+){1,4}),? \d{1,4}[a-zA-Z]?\b|\b\d{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai) (?:de |du |des |de la |d')?[A-ZÉ][\wéèêàâç'-]+(?: [A-Za-zéèêàâç'-]+){0,3}")]
+    [GeneratedRegex(@"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)|(?:Calle|Avenida|Av\.|Avda\.|Paseo|Plaza|Carrer|Camino|Ronda|Travesía|Rua|Travessa|Praça|Praca|Largo|Alameda|Estrada|Via|Viale|Piazza|Piazzale|Corso|Vicolo|Strada|Rue|Avenue|Boulevard|Chemin|Place|Allée|Impasse|Quai|Route)(?: (?:de|del|della|delle|dei|di|da|das|dos|do|la|las|los|le|du|des|de la|d'|dell')?\s?[\p{Lu}][\p{L}'’.-]+){1,4}|(?:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur|Unter den) [\p{Lu}][\p{L}.-]+(?= \d{1,4}[a-z]?,? \d{5}\b)),? (?:n\.? ?º? ?|nº ?|no\.? )?\d{1,4}[a-zA-Z]?\b(?:,? \d{1,2}º?(?: ?[A-Za-z])?\b)?(?:,? (?:\d{4,5}(?:-\d{3})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}) [\p{Lu}][\p{L}-]+)?|\b\d{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours) (?:de |du |des |de la |d')?[A-ZÉ][\wéèêàâç'-]+(?: [A-Za-zéèêàâç'-]+){0,3}")]
     private static partial Regex EuropeanAddress();
 
     [GeneratedRegex(@"^\d{3}-\d{2}-\d{4}$")]
     private static partial Regex SsnShape();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$")]
+    private static partial Regex DateShape();
+
+    [GeneratedRegex(@"^(?:\d{4}(?: \d{4}){2,3}(?: \d{1,4})?|\d{4}(?:-\d{4}){2,3}(?:-\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$")]
+    private static partial Regex CardGrouping();
 
     [GeneratedRegex(@"^\s{0,3}(geboren|born|zur welt gekommen|n[ée]e?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex BirthAfter();

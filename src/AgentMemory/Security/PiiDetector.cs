@@ -15,7 +15,7 @@ public sealed partial class PiiDetector
     private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
     private readonly string[] _regions;
 
-    /// <summary>Creates a detector recognising national phone formats of US, GB, DE, FR and ES.</summary>
+    /// <summary>Creates a detector recognising national phone formats of US, GB, DE, FR, ES, IT and PT.</summary>
     public PiiDetector()
         : this(new PiiGuardOptions())
     {
@@ -40,7 +40,14 @@ public sealed partial class PiiDetector
 
         // Most specific first: a later match overlapping an earlier one is dropped.
         AddAll(found, Email().Matches(text), PiiType.Email, static _ => true);
-        AddAll(found, IbanCandidate().Matches(text), PiiType.Iban, static m => IsValidIban(m.Value));
+        foreach (Match m in IbanCandidate().Matches(text))
+        {
+            if (ValidIbanPrefix(m.Value) is > 0 and var length)
+            {
+                TryAdd(found, new PiiMatch(PiiType.Iban, m.Index, length));
+            }
+        }
+
         AddAll(found, CardCandidate().Matches(text), PiiType.Card, static m => IsValidCard(m.Value));
         AddSsns(found, text);
         AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value));
@@ -96,7 +103,7 @@ public sealed partial class PiiDetector
             {
                 var raw = m.RawString;
                 var digits = raw.Count(char.IsDigit);
-                if (digits < 7 || SsnShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
+                if (digits < 7 || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
                 {
                     continue;
                 }

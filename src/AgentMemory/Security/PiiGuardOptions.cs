@@ -25,8 +25,8 @@ public sealed class PiiGuardOptions
     [Range(8, 64)]
     public int HashLength { get; set; } = 12;
 
-    /// <summary>Regions (ISO 3166 alpha-2) whose national phone formats are recognised. Default US, GB, DE, FR, ES.</summary>
-    public IList<string> PhoneRegions { get; set; } = ["US", "GB", "DE", "FR", "ES"];
+    /// <summary>Regions (ISO 3166 alpha-2) whose national phone formats are recognised (numbers written with a country code are recognised whatever the region). Default US, GB, DE, FR, ES, IT, PT.</summary>
+    public IList<string> PhoneRegions { get; set; } = ["US", "GB", "DE", "FR", "ES", "IT", "PT"];
 
     /// <summary>Whether the optional model judge flags special-category data (health, religion…). Default <see langword="false"/>.</summary>
     public bool FlagSpecialCategories { get; set; }

@@ -3,18 +3,39 @@ using System.Text.RegularExpressions;
 namespace AgentMemory.Security;
 
 /// <summary>
-/// The fast local poisoning detector: multilingual patterns (English, Spanish, French, German) over several views of
-/// the text (normalised, homoglyph- and leetspeak-folded, decoded base64 and tag characters), with heuristics for hidden
-/// text and quoted or questioning mentions, combined into a score in [0, 1]. Stateless and thread-safe.
+/// The fast local poisoning detector: a learned classifier (logistic regression over hashed character and word n-grams
+/// of the de-obfuscated text, crossed with the source's trust group; trained offline on a generated multilingual corpus
+/// and shipped inside the assembly) combined with multilingual patterns over several views of the text (normalised,
+/// homoglyph- and leetspeak-folded, decoded base64 and tag characters) and heuristics for hidden text and quoted or
+/// questioning mentions, into a score in [0, 1]. Stateless and thread-safe.
 /// </summary>
 public sealed partial class PoisoningDetector
 {
     private const double QuotedMentionFactor = 0.15;
 
+    /// <summary>A classifier probability below this adds no signal (it is the model's "no opinion" zone).</summary>
+    private const double LearnedFloor = 0.5;
+
+    /// <summary>
+    /// The classifier's probability counts at this weight: alone it blocks (at the default threshold 0.6) only when it is
+    /// sure (p ≥ 0.86); next to a weak pattern signal (a role marker, hidden text) a smaller probability suffices.
+    /// </summary>
+    private const double LearnedWeight = 0.7;
+
+    private readonly Learned.InjectionModel? _model;
+
+    /// <summary>Creates the detector with the learned classifier shipped in the assembly.</summary>
+    public PoisoningDetector()
+        : this(Learned.InjectionModel.Default)
+    {
+    }
+
+    /// <summary>Creates the detector with <paramref name="model"/>, or the patterns alone when it is <see langword="null"/>.</summary>
+    internal PoisoningDetector(Learned.InjectionModel? model) => _model = model;
+
     /// <summary>Analyses a text as if it came from <paramref name="source"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="source">Where it came from: rules for the user's own preferences do not count for <see cref="MemorySource.User"/>.</param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An injectable service; instance API by design.")]
     public PoisoningAnalysis Analyze(string text, MemorySource source)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -65,6 +86,13 @@ public sealed partial class PoisoningDetector
             signals["hidden-text"] = 0.4;
         }
 
+        // From the user (the principal), the classifier only corroborates a pattern: a false block of the user's own
+        // words costs more than from content, and the user's hijacks are what the patterns were written for.
+        if (_model is not null && (source != MemorySource.User || signals.Count > 0) && _model.Score(text, source) is var learned && learned >= LearnedFloor)
+        {
+            signals["learned"] = Math.Round(learned * LearnedWeight, 4);
+        }
+
         if (signals.Count == 0)
         {
             return PoisoningAnalysis.None;
@@ -76,7 +104,9 @@ public sealed partial class PoisoningDetector
         }
 
         var ordered = signals.OrderByDescending(p => p.Value).ToList();
-        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout")).Key ?? ordered[0].Key;
+        // A pattern's category names the finding more precisely than the classifier's "learned".
+        var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout" or "learned")).Key
+            ?? ordered.FirstOrDefault(p => p.Key == "learned").Key ?? ordered[0].Key;
         return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
     }
 

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.Security;
 
 /// <summary>
-/// Blocks instructions smuggled into memory. Trust depends on provenance: anything instruction-like from a tool result,
-/// a document, the assistant or another party is blocked ("poisoning:&lt;category&gt;"); the user's own standing
+/// Blocks instructions smuggled into memory. Trust depends on provenance: a procedural memory (a standing instruction)
+/// is accepted only from the user and the trusted sources, and one from a tool result, a document, the assistant or
+/// another party is kept as a semantic fact ("provenance:fact"); anything instruction-like from those sources, as the
+/// detector (a learned classifier with patterns) judges it, is blocked ("poisoning:&lt;category&gt;"); the user's own standing
 /// preferences are allowed, kept as procedural memories of that user, and blocked at a scope without a user; hijacks
 /// (override, prompt leak, exfiltration, broadcast to other users, role markers) are blocked from every source except
 /// the trusted ones (by default only <see cref="MemorySource.System"/>). Instructions split across turns are caught by
@@ -72,6 +74,14 @@ public sealed class PoisoningGuard : IMemoryGuard
                     return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Kind = MemoryKind.Procedural }, "preference:procedural", directive.Score));
                 }
             }
+        }
+
+        if (candidate.Kind == MemoryKind.Procedural && source != MemorySource.User)
+        {
+            // Provenance before content: a tool result, a document, the assistant or another party may supply facts,
+            // never a standing instruction for how the assistant behaves later. What they said is kept as a fact.
+            SecurityLog.DirectiveDemoted(_logger, source);
+            return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Kind = MemoryKind.Semantic }, "provenance:fact", worst.Score));
         }
 
         return ValueTask.FromResult(worst.Score > 0 ? new GuardVerdict(GuardAction.Allow, null, null, worst.Score) : GuardVerdict.Allow);

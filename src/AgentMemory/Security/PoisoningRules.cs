@@ -82,7 +82,11 @@ internal static class PoisoningRules
         PoisoningRule.Create("addressed-to-model", 0.65, false, @"\b(nota|mensaje|atencion|aviso) (para|a) (la |el |cualquier )?(ia|asistente|modelo)\b|\bsi eres (una|un) (ia|asistente|modelo)\b|\b(note|message|attention|avis) (pour|a) (l'|le |la |toute |tout )?(ia|assistant|modele)\b|\bsi (tu es|vous etes) (une|un) (ia|assistant|modele)\b|\b(hinweis|nachricht|achtung|notiz) (an|fur) (die |den |jede |jeden )?(ki|assistenten|assistent|sprachmodell|modell)\b|\bwenn du (eine|ein) (ki|assistent|sprachmodell) bist\b"),
 
         // --- chat-template and role markers (every source; a user quoting one in a question is discounted) ---
-        PoisoningRule.Create("role-marker", 0.7, true, @"<\|(im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id|end_header_id|eot_id)\|>|\[/?(inst|sys|system|admin|developer)\]|<</?sys>>|</?(system|instructions?|admin|developer|sys|prompt|im_start)>|</(agent_memory|memories|memory|context)>|```(system|instructions?)\b|(^|[\n>\]]|[.!?] ) ?(#{2,} ?)?(system|developer) ?(prompt|message|instructions?|override|update)? ?:|#{2,} ?(instruction|system|new instructions?|response)\b|\b(begin|start|end) (of )?(system|admin|developer) (prompt|message|instructions?)\b"),
+        // Chat-template tokens and closing our own fence have no business in content: strong on their own.
+        PoisoningRule.Create("role-marker", 0.7, true, @"<\|(im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id|end_header_id|eot_id)\|>|\[/?inst\]|<</?sys>>|</?(instructions?|prompt|im_start)>|</(agent_memory|memories|memory|context)>|```(system|instructions?)\b|#{2,} ?(instruction|new instructions?)\b|\b(begin|start|end) (of )?(system|admin|developer) (prompt|message|instructions?)\b"),
+
+        // "[SYSTEM]", "system:", "<system>": what logs and tool output print too. Evidence only next to a directive.
+        PoisoningRule.Create("role-marker", 0.4, true, @"\[/?(sys|system|admin|developer)\]|</?(system|admin|developer|sys)>|(^|[\n>\]]|[.!?] ) ?(#{2,} ?)?(system|developer) ?(prompt|message|instructions?|override|update)? ?:|#{2,} ?(system|response)\b"),
 
         // --- encoded payloads with an instruction to decode and obey ---
         PoisoningRule.Create("encoded-payload", 0.7, false, @"\b(decode|decipher|base64-decode|unscramble|reverse|translate|rot13) (this|the following|the text|the string|it|below)?.{0,30}\b(and|then) (follow|execute|obey|run|apply|do|act on|comply|carry out)"),

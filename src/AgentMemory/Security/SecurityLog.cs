@@ -19,4 +19,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "The model judge failed or answered malformed output ({ErrorType}); falling back to the local verdict.")]
     public static partial void JudgeFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "A procedural memory from {Source} kept as a semantic fact: only the user and trusted sources give standing instructions.")]
+    public static partial void DirectiveDemoted(ILogger logger, MemorySource source);
 }

@@ -17,6 +17,13 @@ public sealed class PiiDetectorTests
     [InlineData("login from 2001:db8::8a2e:370:7334", PiiType.IpAddress, "2001:db8::8a2e:370:7334")]
     [InlineData("I was born on 12/04/1987 in Leeds", PiiType.DateOfBirth, "12/04/1987")]
     [InlineData("Ship to 742 Evergreen Terrace please", PiiType.Address, "742 Evergreen Terrace")]
+    [InlineData("IBAN GB29 NWBK 6016 1331 9268 19 for rent", PiiType.Iban, "GB29 NWBK 6016 1331 9268 19")]
+    [InlineData("Geburtsdatum: 3. Mai 1979", PiiType.DateOfBirth, "3. Mai 1979")]
+    [InlineData("Nasceu a 7 de outubro de 1990 em Braga.", PiiType.DateOfBirth, "7 de outubro de 1990")]
+    [InlineData("Sono nato il 02/11/1984.", PiiType.DateOfBirth, "02/11/1984")]
+    [InlineData("Scrivimi in Viale Monza 12, 20125 Milano.", PiiType.Address, "Viale Monza 12, 20125 Milano")]
+    [InlineData("Entrega na Travessa do Carmo 9, 1200-095 Lisboa.", PiiType.Address, "Travessa do Carmo 9, 1200-095 Lisboa")]
+    [InlineData("Mi numero: 340 987 6543", PiiType.Phone, "340 987 6543")]
     public void Detect_PersonalData_FindsTypedSpan(string text, PiiType type, string value)
     {
         var matches = _detector.Detect(text);
@@ -35,6 +42,10 @@ public sealed class PiiDetectorTests
     [InlineData("Placeholders 000-12-3456, 666-45-1234 and 912-34-5678 are not SSNs.")]
     [InlineData("The IBAN DE89370400440532013001 has wrong check digits.")]
     [InlineData("My birthday is in March.")]
+    [InlineData("Firmware update to 1.0.0.27 fixes the bug.")]
+    [InlineData("Reference 4111 11 1111 1111 11 is a Luhn-valid number grouped like no card.")]
+    [InlineData("Die Messe beginnt am 12.05.2027 um neun.")]
+    [InlineData("Am Montag 12 Gäste, am Dienstag 14.")]
     public void Detect_NearMiss_FindsNothing(string text)
     {
         _detector.Detect(text).Should().BeEmpty();

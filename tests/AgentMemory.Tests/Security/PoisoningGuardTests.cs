@@ -22,6 +22,36 @@ public sealed class PoisoningGuardTests
         }
     }
 
+    [Theory]
+    [InlineData(MemorySource.Tool)]
+    [InlineData(MemorySource.Document)]
+    [InlineData(MemorySource.Assistant)]
+    [InlineData(MemorySource.OtherParty)]
+    public async Task InspectAsync_ProceduralMemoryFromUntrustedSource_KeptAsSemanticFact(MemorySource source)
+    {
+        var candidate = Candidates.Of("The team's deploy checklist has five steps.", source, MemoryKind.Procedural);
+
+        var verdict = await Candidates.NewPoisoningGuard().InspectAsync(candidate, Candidates.Context());
+
+        verdict.Action.Should().Be(GuardAction.Rewrite);
+        verdict.Reason.Should().Be("provenance:fact");
+        verdict.Candidate!.Kind.Should().Be(MemoryKind.Semantic);
+        verdict.Candidate.Text.Should().Be(candidate.Text);
+    }
+
+    [Theory]
+    [InlineData(MemorySource.User)]
+    [InlineData(MemorySource.System)]
+    public async Task InspectAsync_ProceduralMemoryFromUserOrHost_StaysProcedural(MemorySource source)
+    {
+        var candidate = Candidates.Of("Run the linter before every commit.", source, MemoryKind.Procedural);
+
+        var verdict = await Candidates.NewPoisoningGuard().InspectAsync(candidate, Candidates.Context());
+
+        verdict.Action.Should().NotBe(GuardAction.Block);
+        (verdict.Candidate ?? candidate).Kind.Should().Be(MemoryKind.Procedural);
+    }
+
     [Fact]
     public async Task InspectAsync_EpisodeOfAUserStatingAPreference_StaysAnEpisode()
     {
