@@ -51,8 +51,9 @@ public sealed class StdioServerTests
         var hits = await server.CallAsync("memory_search", new() { ["query"] = "is the user vegetarian?" });
         hits.EnumerateArray().First().GetProperty("text").GetString().Should().Be("The user is vegetarian");
         hits.EnumerateArray().First().TryGetProperty("score", out _).Should().BeTrue();
-        var procedural = await server.CallAsync("memory_search", new() { ["query"] = "bullet points", ["kind"] = "procedural" });
-        procedural.EnumerateArray().Should().ContainSingle().Which.GetProperty("kind").GetString().Should().Be("procedural");
+        // Provenance before content: a standing instruction written by the model (not in the user's own words) is kept as a fact.
+        (await server.CallAsync("memory_search", new() { ["query"] = "bullet points", ["kind"] = "procedural" })).EnumerateArray().Should().BeEmpty();
+        (await server.CallAsync("memory_search", new() { ["query"] = "bullet points" })).EnumerateArray().First().GetProperty("kind").GetString().Should().Be("semantic");
 
         var page = await server.CallAsync("memory_list", new() { ["limit"] = 3 });
         page.GetProperty("total").GetInt32().Should().Be(4);
