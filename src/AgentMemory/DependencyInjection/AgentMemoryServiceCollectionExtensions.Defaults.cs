@@ -29,6 +29,9 @@ public static partial class AgentMemoryServiceCollectionExtensions
                 "embed_query"),
             sp.GetRequiredService<IOptions<AgentMemoryOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IQueryExpander>()));
+            sp.GetServices<IQueryExpander>())
+        {
+            Telemetry = sp.GetRequiredService<AgentMemoryInstrumentation>(),
+        });
     }
 }

@@ -94,7 +94,7 @@ public sealed partial class HybridRetriever
             return time.Window;
         }
 
-        var anchor = await _store.SearchAsync(
+        var anchor = await SearchStoreAsync(
             new MemorySearchRequest { Scope = request.Scope, Text = time.AnchorPhrase, Limit = 1, Filter = request.Filter with { Kinds = EpisodicOnly } },
             cancellationToken).ConfigureAwait(false);
         if (anchor.LexicalMatches.Count == 0 || anchor.LexicalMatches[0].Record.OccurredAt is not { } at)
@@ -132,7 +132,7 @@ public sealed partial class HybridRetriever
 
         // One filtered store search, not a listing (stores list by scanning): the vector side returns the scope's
         // procedural memories nearest the request whatever words they share; the lexical side adds those naming a topic.
-        var found = await _store.SearchAsync(
+        var found = await SearchStoreAsync(
             new MemorySearchRequest
             {
                 Scope = request.Scope,

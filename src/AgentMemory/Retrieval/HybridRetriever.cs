@@ -52,6 +52,12 @@ public sealed partial class HybridRetriever : IRetriever
         _hashingEmbeddings = embeddings?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId == Embeddings.LocalEmbeddingGenerator.ModelId;
     }
 
+    /// <summary>
+    /// Measures the retriever's store searches as database client calls (<c>db.client.operation.duration</c>, a span named
+    /// <c>search</c>); set by <c>AddAgentMemory</c>, null when the retriever is built by hand.
+    /// </summary>
+    internal Telemetry.AgentMemoryInstrumentation? Telemetry { get; init; }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The request's query is null.</exception>
     /// <exception cref="MemoryStoreException">The store failed.</exception>
@@ -80,7 +86,7 @@ public sealed partial class HybridRetriever : IRetriever
         var fuseVectors = (_hashingEmbeddings ? o.HashingVectorWeight : o.VectorWeight) > 0;
         for (var i = 0; i < queries.Count; i++)
         {
-            var result = await _store.SearchAsync(
+            var result = await SearchStoreAsync(
                 new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[i] : default, Text = queries[i], Limit = limit, Filter = request.Filter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(result, queries[i], i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
@@ -89,7 +95,7 @@ public sealed partial class HybridRetriever : IRetriever
         var window = await ResolveWindowAsync(request, time, cancellationToken).ConfigureAwait(false);
         if (window is { } w && Restrict(request.Filter, w) is { } windowFilter)
         {
-            var inWindow = await _store.SearchAsync(
+            var inWindow = await SearchStoreAsync(
                 new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[0] : default, Text = request.Query, Limit = limit, Filter = windowFilter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(inWindow, request.Query, o.ExpansionWeight, "time-window");
@@ -202,5 +208,17 @@ public sealed partial class HybridRetriever : IRetriever
 
         static DateTimeOffset Max(DateTimeOffset? x, DateTimeOffset y) => x is { } v && v > y ? v : y;
         static DateTimeOffset Min(DateTimeOffset? x, DateTimeOffset y) => x is { } v && v < y ? v : y;
+    }
+
+    /// <summary>One store search, measured as a database call when <see cref="Telemetry"/> is set.</summary>
+    private async Task<MemorySearchResult> SearchStoreAsync(MemorySearchRequest request, CancellationToken cancellationToken)
+    {
+        if (Telemetry is null)
+        {
+            return await _store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var call = Telemetry.StartStoreCall(_store, "search");
+        return await call.Track(_store.SearchAsync(request, cancellationToken)).ConfigureAwait(false);
     }
 }

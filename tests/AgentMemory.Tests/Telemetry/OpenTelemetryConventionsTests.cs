@@ -77,6 +77,10 @@ public sealed class OpenTelemetryConventionsTests
             && Tag(s, "gen_ai.usage.input_tokens") != null);
         embeddingSpans.Select(s => Tag(s, "agentmemory.operation")).Should().Contain(["embed", "embed_query"]);
 
+        // Recall's own candidate search is a database call too, under the recall span.
+        var recall = spans.Single(s => s.DisplayName == "agentmemory.recall");
+        spans.Should().Contain(s => s.DisplayName == "search" && s.ParentSpanId == recall.SpanId && Tag(s, "db.system.name") == "inmemory");
+
         // Database spans: named by db.operation.name, client kind, db.system.name = the store's name.
         spans.Where(s => Tag(s, "db.system.name") == "inmemory").Select(s => s.DisplayName).Should().Contain(["enqueue", "claim", "search", "add", "quarantine", "complete", "record_access"]);
         spans.Where(s => Tag(s, "db.system.name") is not null).Should().OnlyContain(s => s.Kind == ActivityKind.Client && Tag(s, "db.operation.name") == s.DisplayName);
