@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using AgentMemory.Models;
 using AgentMemory.OpenAI.Tests.Fakes;
 using Microsoft.Extensions.AI;
@@ -46,6 +48,28 @@ public sealed class EndToEndTests : FakeServerTestBase
         usage.GetUsage(Scope, LlmReconciler.Operation).Calls.Should().Be(1);
         usage.GetUsage(Scope, LlmQueryExpander.Operation).Calls.Should().Be(1);
         usage.GetTotal().Calls.Should().BeGreaterThan(2, "embedding calls are counted too");
+    }
+
+    [Fact]
+    public async Task Remember_WithUseOpenAI_ModelCallSpansNameTheOpenAIProvider()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.AgentMemoryTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var provider = BuildProvider(dimensions: 64);
+        var memory = provider.GetRequiredService<IAgentMemory>();
+        Server.ReplyChatJson(new { memories = new object[] { new { kind = "semantic", text = "The user is allergic to peanuts.", importance = 0.9, topic = "health", message = 1 } } });
+
+        await memory.RememberAsync(Scope, [new ChatMessage(ChatRole.User, "I'm allergic to peanuts.")]);
+
+        var mine = spans.Where(s => s.GetTagItem("gen_ai.provider.name") is not null).ToList();
+        mine.Should().Contain(s => s.DisplayName.StartsWith("chat ", StringComparison.Ordinal) && (string?)s.GetTagItem("gen_ai.provider.name") == "openai" && (string?)s.GetTagItem("gen_ai.operation.name") == "chat");
+        mine.Should().Contain(s => s.DisplayName.StartsWith("embeddings ", StringComparison.Ordinal) && (string?)s.GetTagItem("gen_ai.provider.name") == "openai");
     }
 
     [Fact]
