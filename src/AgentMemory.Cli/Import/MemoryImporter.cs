@@ -79,18 +79,7 @@ internal static class MemoryImporter
                 continue;
             }
 
-            var candidate = new MemoryCandidate
-            {
-                Kind = record.Kind,
-                Text = record.Text,
-                Importance = record.Importance,
-                Context = record.Context,
-                Topic = record.Topic,
-                ExpiresAt = record.ExpiresAt,
-                OccurredAt = record.OccurredAt,
-                Provenance = record.Provenance,
-                Metadata = record.Metadata,
-            };
+            var candidate = MemoryCandidate.From(record);
             var verdict = await guards.RunAsync(candidate, new GuardContext(record.Scope, []), cancellationToken).ConfigureAwait(false);
             if (verdict.IsBlocked)
             {

@@ -33,4 +33,18 @@ public sealed record MemoryCandidate
 
     /// <summary>Free-form metadata carried onto the stored record.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = MemoryRecord.EmptyMetadata;
+
+    /// <summary>A stored record's content as a candidate again (to re-run the guards on it: re-processing, imports).</summary>
+    internal static MemoryCandidate From(MemoryRecord record) => new()
+    {
+        Kind = record.Kind,
+        Text = record.Text,
+        Importance = record.Importance,
+        Context = record.Context,
+        Topic = record.Topic,
+        ExpiresAt = record.ExpiresAt,
+        OccurredAt = record.OccurredAt,
+        Provenance = record.Provenance,
+        Metadata = record.Metadata,
+    };
 }

@@ -110,7 +110,7 @@ public sealed partial class MemoryContextRenderer
             sb.Append("; kind: ").Append(record.Kind.ToString().ToLowerInvariant());
         }
 
-        return sb.Append("] \"").Append(Escape(WithoutSpeakerPrefix(record))).Append('"').ToString();
+        return sb.Append("] \"").Append(Escape(record.Kind == MemoryKind.Episodic ? Extraction.SpeakerPrefix.Strip(record) : record.Text)).Append('"').ToString();
     }
 
     private static string SourceName(MemorySource source) => source switch
@@ -123,21 +123,6 @@ public sealed partial class MemoryContextRenderer
         MemorySource.OtherParty => "another participant",
         _ => "unknown",
     };
-
-    /// <summary>
-    /// An episode's text without its leading "Speaker: ", which the entry's header already names ("[source: user (Alice)…]"),
-    /// so the block neither repeats the speaker nor shows a neutralised role marker.
-    /// </summary>
-    private static string WithoutSpeakerPrefix(MemoryRecord record)
-    {
-        var speaker = record.Provenance.Speaker;
-        var text = record.Text;
-        return record.Kind == MemoryKind.Episodic && !string.IsNullOrWhiteSpace(speaker)
-            && text.Length > speaker.Length + 2 && text.StartsWith(speaker, StringComparison.Ordinal)
-            && text[speaker.Length] == ':' && text[speaker.Length + 1] == ' '
-            ? text[(speaker.Length + 2)..]
-            : text;
-    }
 
     /// <summary>
     /// Makes a memory's text inert inside the block: one line, no markup, no fences, and no role markers where a turn could

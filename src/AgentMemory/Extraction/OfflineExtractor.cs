@@ -201,9 +201,12 @@ public sealed partial class OfflineExtractor : IExtractor
     /// <summary>Whether text from <paramref name="source"/> is a conversational turn (judged by its form) rather than content (a tool result, a document).</summary>
     private static bool IsConversational(MemorySource source) => source is MemorySource.User or MemorySource.Assistant or MemorySource.OtherParty;
 
+    /// <summary>The speaker an unnamed user's turns are attributed to.</summary>
+    internal const string UserSpeaker = "User";
+
     private static string DefaultSpeaker(MemorySource source) => source switch
     {
-        MemorySource.User => "User",
+        MemorySource.User => UserSpeaker,
         MemorySource.Assistant => "Assistant",
         MemorySource.Tool => "Tool",
         MemorySource.Document => "Document",

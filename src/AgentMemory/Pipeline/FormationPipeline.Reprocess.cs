@@ -10,18 +10,7 @@ internal sealed partial class FormationPipeline
     public async Task<MemoryRecord?> ReprocessAsync(MemoryRecord record, int schemaVersion, CancellationToken cancellationToken)
     {
         using var activity = _telemetry.StartActivity("reprocess", record.Scope);
-        var candidate = new MemoryCandidate
-        {
-            Kind = record.Kind,
-            Text = record.Text,
-            Importance = record.Importance,
-            Context = record.Context,
-            Topic = record.Topic,
-            ExpiresAt = record.ExpiresAt,
-            OccurredAt = record.OccurredAt,
-            Provenance = record.Provenance,
-            Metadata = record.Metadata,
-        };
+        var candidate = MemoryCandidate.From(record);
         var guarded = await GuardAsync(record.Scope, candidate, record.Id, new GuardContext(record.Scope, []), cancellationToken).ConfigureAwait(false);
         if (guarded.Outcome is not null)
         {

@@ -1,3 +1,4 @@
+using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
 
 namespace AgentMemory.Retrieval;
@@ -42,9 +43,9 @@ public sealed partial class HybridRetriever
                     continue;
                 }
 
-                cue ??= ChangeCues.SignalsChange(Said(newer.Record));
+                cue ??= ChangeCues.SignalsChange(SpeakerPrefix.Strip(newer.Record));
                 if (!stale[i] && o.StalePenalty < 1 && Comparable(newer.Record, older.Record)
-                    && States(newer.Record, older.Record, cue.Value, terms[j] ??= ChangeCues.ContentTerms(Said(newer.Record)), terms[i] ??= ChangeCues.ContentTerms(Said(older.Record)), o))
+                    && States(newer.Record, older.Record, cue.Value, terms[j] ??= ChangeCues.ContentTerms(SpeakerPrefix.Strip(newer.Record)), terms[i] ??= ChangeCues.ContentTerms(SpeakerPrefix.Strip(older.Record)), o))
                 {
                     // The user said it changed: the newer statement leads, the older one is out of date.
                     stale[i] = true;
@@ -61,8 +62,8 @@ public sealed partial class HybridRetriever
                     continue;
                 }
 
-                terms[i] ??= ChangeCues.ContentTerms(Said(older.Record));
-                terms[j] ??= ChangeCues.ContentTerms(Said(newer.Record));
+                terms[i] ??= ChangeCues.ContentTerms(SpeakerPrefix.Strip(older.Record));
+                terms[j] ??= ChangeCues.ContentTerms(SpeakerPrefix.Strip(newer.Record));
                 if (!terms[i]!.Overlaps(terms[j]!) || (newer.Score < older.Score * (1 - o.NewerTieMargin) && terms[j]!.IsSubsetOf(terms[i]!)))
                 {
                     // Not about the same thing; or beyond a plain tie, a restatement that brings no new value.
@@ -94,7 +95,7 @@ public sealed partial class HybridRetriever
     /// </summary>
     private static bool States(MemoryRecord newer, MemoryRecord older, bool cue, HashSet<string> newTerms, HashSet<string> oldTerms, RetrievalOptions o)
     {
-        if (!(cue || ChangeCues.GivesAnotherNumber(Said(newer), Said(older))) || newTerms.IsSubsetOf(oldTerms))
+        if (!(cue || ChangeCues.GivesAnotherNumber(SpeakerPrefix.Strip(newer), SpeakerPrefix.Strip(older))) || newTerms.IsSubsetOf(oldTerms))
         {
             return false;
         }
@@ -117,15 +118,5 @@ public sealed partial class HybridRetriever
 
     /// <summary>Whether a memory is the assistant's user's own (no speaker named, or the default "User").</summary>
     private static bool IsChatUser(MemoryProvenance provenance)
-        => provenance.Source == MemorySource.User && (string.IsNullOrEmpty(provenance.Speaker) || string.Equals(provenance.Speaker, "User", StringComparison.Ordinal));
-
-    /// <summary>What a memory says, without the "Speaker: " an episode starts with (a shared name is not a shared subject).</summary>
-    private static string Said(MemoryRecord record)
-    {
-        var speaker = record.Provenance.Speaker;
-        var text = record.Text;
-        return !string.IsNullOrEmpty(speaker) && text.Length > speaker.Length + 1 && text.StartsWith(speaker, StringComparison.Ordinal) && text[speaker.Length] == ':'
-            ? text[(speaker.Length + 1)..]
-            : text;
-    }
+        => provenance.Source == MemorySource.User && (string.IsNullOrEmpty(provenance.Speaker) || string.Equals(provenance.Speaker, OfflineExtractor.UserSpeaker, StringComparison.Ordinal));
 }
