@@ -16,4 +16,13 @@ internal static class SpeakerPrefix
             ? text[(speaker.Length + 2)..]
             : text;
     }
+
+    /// <summary>
+    /// Whether a memory is the assistant's user's own: stated by the user with no speaker named or the default "User".
+    /// In a recorded dialogue between named people (the speaker is a name), "now" and "new" mostly tell events, not that a
+    /// fact about the user changed, so the change rules compare only the chat user's own memories.
+    /// </summary>
+    public static bool IsChatUser(MemoryProvenance provenance)
+        => provenance.Source == MemorySource.User
+            && (string.IsNullOrEmpty(provenance.Speaker) || string.Equals(provenance.Speaker, OfflineExtractor.UserSpeaker, StringComparison.Ordinal));
 }

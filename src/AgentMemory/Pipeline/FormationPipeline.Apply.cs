@@ -1,3 +1,4 @@
+using AgentMemory.Reconciliation;
 using AgentMemory.Telemetry;
 
 namespace AgentMemory.Pipeline;
@@ -91,7 +92,7 @@ internal sealed partial class FormationPipeline
                 return new FormationOutcome(FormationOutcomeKind.Deleted, existing, decision.Reason);
 
             case ReconciliationAction.Supersede when existing is not null:
-                return await SupersedeAsync(target, candidate, id, embedding, decision, existing, options, cancellationToken).ConfigureAwait(false);
+                return await SupersedeAsync(target, candidate, id, embedding, decision, existing, neighbours, options, cancellationToken).ConfigureAwait(false);
 
             case ReconciliationAction.Update when existing is not null:
                 var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
@@ -145,7 +146,9 @@ internal sealed partial class FormationPipeline
     /// A changed fact: the old memory stays, closed (<see cref="MemoryRecord.ValidTo"/> set, metadata
     /// <see cref="MemoryTimeline.SupersededByKey"/>), and the new value is a new memory valid from now (metadata
     /// <see cref="MemoryTimeline.SupersedesKey"/>). The old one is closed first, so a retried job that stopped in between
-    /// finds no current neighbour to change and adds the new memory under the same id.
+    /// finds no current neighbour to change and adds the new memory under the same id. A neighbour formed from the same
+    /// statement as the old memory (the episode of the turn a fact was extracted from, or the reverse) states the same
+    /// outdated value and is closed with it.
     /// </summary>
     private async Task<FormationOutcome> SupersedeAsync(
         MemoryScope target,
@@ -154,6 +157,7 @@ internal sealed partial class FormationPipeline
         float[] embedding,
         ReconciliationDecision decision,
         MemoryRecord existing,
+        IReadOnlyList<ScoredMemory> neighbours,
         AgentMemoryOptions options,
         CancellationToken cancellationToken)
     {
@@ -168,13 +172,15 @@ internal sealed partial class FormationPipeline
             changedAt = existing.ValidFrom;
         }
 
-        var closedMetadata = new Dictionary<string, string>(existing.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersededByKey] = id.ToString("D") };
-        using (var call = _telemetry.StartStoreCall(_store, "update"))
+        foreach (var outdated in neighbours.Select(n => n.Record).Where(r => r.Id == existing.Id || FormedTogether.Sibling(existing, r)))
         {
+            var closedAt = changedAt < outdated.ValidFrom ? outdated.ValidFrom : changedAt;
+            var closedMetadata = new Dictionary<string, string>(outdated.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersededByKey] = id.ToString("D") };
+            using var call = _telemetry.StartStoreCall(_store, "update");
             await call.Track(_store.UpdateAsync(
-                existing with { ValidTo = changedAt, Metadata = closedMetadata, UpdatedAt = now },
+                outdated with { ValidTo = closedAt, Metadata = closedMetadata, UpdatedAt = now },
                 MemoryChangeKind.Superseded,
-                decision.Reason ?? "superseded by a newer statement",
+                outdated.Id == existing.Id ? decision.Reason ?? "superseded by a newer statement" : "formed from the superseded statement",
                 cancellationToken)).ConfigureAwait(false);
         }
 

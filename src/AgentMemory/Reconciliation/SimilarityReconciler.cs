@@ -13,7 +13,8 @@ namespace AgentMemory.Reconciliation;
 /// the fact changed, the old memory is superseded (its previous text stays in the history);</item>
 /// <item>otherwise the candidate is added.</item>
 /// </list>
-/// Episodic memories are events: they are only ever de-duplicated, never superseded.
+/// An episode is the record of what was said: it is de-duplicated, and closed only when the chat user later says that
+/// what it stated changed (see <c>FindChanged</c>).
 /// </summary>
 public sealed class SimilarityReconciler : IMemoryReconciler
 {
@@ -92,12 +93,15 @@ public sealed class SimilarityReconciler : IMemoryReconciler
     }
 
     /// <summary>
-    /// The current semantic memory a user statement with a change cue (or another number for the same thing) changes: the most similar one (cosine at least
-    /// <see cref="ReconciliationOptions.ChangeThreshold"/>) about the same thing (it shares a content term that is not a
-    /// cue word or is at least <see cref="ReconciliationOptions.ChangeSimilarThreshold"/> similar and, when it has a subject key, all of its attribute's terms, and the keys do not differ) whose value
-    /// differs (the statement brings a content term the memory lacks), and that was true before the statement was made
-    /// (a turn never changes a fact formed from the same turn). A statement about something else ("I visited
-    /// Berlin" after "I live in Madrid"), a hypothetical or a plan changes nothing.
+    /// The current memory a user statement with a change cue (or another number for the same thing) changes: the most
+    /// similar semantic memory (cosine at least <see cref="ReconciliationOptions.ChangeThreshold"/>) about the same thing,
+    /// or, when no fact about it was formed, the chat user's own earlier statement of it (an episode: what it states is no
+    /// longer true, though it was said). About the same thing: it shares a content term that is not a cue word or is at least
+    /// <see cref="ReconciliationOptions.ChangeSimilarThreshold"/> similar; when it has a subject key, the statement names
+    /// its attribute (a move names where the user lives), does not give it to someone else ("my daughter's new number"), and the keys do not differ. Its value
+    /// differs (the statement brings a content term the memory lacks), and it was true before the statement was made (a
+    /// turn never changes a memory formed from the same turn). A statement about something else ("I visited Berlin" after
+    /// "I live in Madrid"), a hypothetical or a plan changes nothing.
     /// </summary>
     private static MemoryRecord? FindChanged(ReconciliationRequest request, MemoryCandidate candidate, string? subject, ReconciliationOptions options)
     {
@@ -107,13 +111,27 @@ public sealed class SimilarityReconciler : IMemoryReconciler
         }
 
         var cue = ChangeCues.SignalsChange(candidate.Text);
+        var ordered = request.Neighbours.OrderByDescending(n => n.Score).ToList();
+        var terms = ChangeCues.ContentTerms(candidate.Text);
+        return Changed(ordered, candidate, subject, cue, terms, options, MemoryKind.Semantic)
+            ?? (SpeakerPrefix.IsChatUser(candidate.Provenance) ? Changed(ordered, candidate, subject, cue, terms, options, MemoryKind.Episodic) : null);
+    }
 
-        HashSet<string>? terms = null;
-        foreach (var neighbour in request.Neighbours.OrderByDescending(n => n.Score))
+    private static MemoryRecord? Changed(
+        List<ScoredMemory> neighbours,
+        MemoryCandidate candidate,
+        string? subject,
+        bool cue,
+        HashSet<string> terms,
+        ReconciliationOptions options,
+        MemoryKind kind)
+    {
+        foreach (var neighbour in neighbours)
         {
             var record = neighbour.Record;
-            if (record.Kind != MemoryKind.Semantic || record.IsSuperseded || neighbour.Score < options.ChangeThreshold
+            if (record.Kind != kind || record.IsSuperseded || neighbour.Score < options.ChangeThreshold
                 || record.Provenance.Source != MemorySource.User
+                || (kind == MemoryKind.Episodic && !SpeakerPrefix.IsChatUser(record.Provenance))
                 || (candidate.OccurredAt is { } said && record.ValidFrom >= said))
             {
                 continue;
@@ -125,17 +143,27 @@ public sealed class SimilarityReconciler : IMemoryReconciler
                 continue;
             }
 
-            if (!cue && !ChangeCues.GivesAnotherNumber(candidate.Text, record.Text))
+            var heldText = SpeakerPrefix.Strip(record);
+            if (!cue && !ChangeCues.GivesAnotherNumber(candidate.Text, heldText))
             {
                 continue;
             }
 
-            terms ??= ChangeCues.ContentTerms(candidate.Text);
-            var held = ChangeCues.ContentTerms(record.Text);
-            var sameThing = held.Overlaps(terms) || neighbour.Score >= options.ChangeSimilarThreshold;
-            if (!sameThing || terms.IsSubsetOf(held) || (otherSubject is not null && !AttributeTerms(otherSubject).IsSubsetOf(terms)))
+            var held = ChangeCues.ContentTerms(heldText);
+            var moves = ChangeCues.MovesHome(candidate.Text, held);
+            var sameThing = moves || held.Overlaps(terms) || neighbour.Score >= options.ChangeSimilarThreshold;
+            if (!sameThing || terms.IsSubsetOf(held))
             {
                 continue;
+            }
+
+            if (otherSubject is not null)
+            {
+                var attribute = AttributeTerms(otherSubject);
+                if ((attribute.Count > 0 && !moves && !attribute.Overlaps(terms)) || ChangeCues.GivesToSomeoneElse(candidate.Text, attribute))
+                {
+                    continue;
+                }
             }
 
             return record;

@@ -113,10 +113,6 @@ public sealed partial class HybridRetriever
     /// only the margins apply).
     /// </summary>
     private static bool Comparable(MemoryRecord newer, MemoryRecord older)
-        => IsChatUser(newer.Provenance) && IsChatUser(older.Provenance)
+        => SpeakerPrefix.IsChatUser(newer.Provenance) && SpeakerPrefix.IsChatUser(older.Provenance)
             && !older.Embedding.IsEmpty && older.Embedding.Length == newer.Embedding.Length;
-
-    /// <summary>Whether a memory is the assistant's user's own (no speaker named, or the default "User").</summary>
-    private static bool IsChatUser(MemoryProvenance provenance)
-        => provenance.Source == MemorySource.User && (string.IsNullOrEmpty(provenance.Speaker) || string.Equals(provenance.Speaker, OfflineExtractor.UserSpeaker, StringComparison.Ordinal));
 }

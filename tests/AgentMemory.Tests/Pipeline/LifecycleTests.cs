@@ -124,4 +124,32 @@ public sealed class LifecycleTests
         all.Single(r => r.Kind == MemoryKind.Episodic).SchemaVersion.Should().Be(1, "the predicate excluded it");
         (await host.Pump.ReprocessAsync(Alice)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task RememberAsync_ChangeOfAFact_ClosesTheFactAndTheEpisodeItWasFormedFrom()
+    {
+        using var host = new MemoryTestHost();
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("My licence plate is AB12 CDE.")]);
+        host.Clock.Advance(TimeSpan.FromDays(30));
+
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("Oops, I gave you the wrong plate: it is AB12 CDF.")]);
+
+        var current = await host.ListAsync(Alice);
+        current.Should().NotContain(r => r.Text.Contains("CDE"), "both the fact and the episode it came from state the old plate");
+        current.Should().Contain(r => r.Text.Contains("CDF"));
+        var hits = await host.Memory.RecallAsync(new RecallRequest { Scope = Alice, Query = "licence plate", AsOf = MemoryTestHost.Start.AddDays(1) });
+        hits.Should().Contain(h => h.Record.Text.Contains("CDE"), "the old value stays in its time");
+    }
+
+    [Fact]
+    public async Task RememberAsync_ChangeOfAFact_LeavesOtherStatementsOfTheSameTurnOpen()
+    {
+        using var host = new MemoryTestHost();
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("My licence plate is AB12 CDE."), MemoryTestHost.User("I collect vintage stamps.")]);
+        host.Clock.Advance(TimeSpan.FromDays(30));
+
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("Oops, I gave you the wrong plate: it is AB12 CDF.")]);
+
+        (await host.ListAsync(Alice)).Should().Contain(r => r.Text.Contains("stamps"));
+    }
 }

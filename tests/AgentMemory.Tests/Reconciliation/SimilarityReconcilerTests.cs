@@ -171,4 +171,64 @@ public sealed class SimilarityReconcilerTests : IDisposable
 
         (await DecideAsync(tool, existing)).Action.Should().Be(ReconciliationAction.Add);
     }
+
+    [Fact]
+    public async Task ReconcileAsync_ChangeOfWhatTheUserOnlySaidAsAnEpisode_SupersedesTheEpisode()
+    {
+        var said = Stored("User: I ride a Yamaha motorbike to work.", MemoryKind.Episodic, "conversation") with { Provenance = new MemoryProvenance(MemorySource.User, "User") };
+        var change = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I sold the Yamaha motorbike, I take the train to work now.", Provenance = new MemoryProvenance(MemorySource.User, "User") };
+
+        var decision = await DecideAsync(change, said);
+
+        decision.Action.Should().Be(ReconciliationAction.Supersede);
+        decision.TargetId.Should().Be(said.Id);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ChangeCueBetweenNamedSpeakers_LeavesTheEpisode()
+    {
+        var said = Stored("Caroline: I ride a Yamaha motorbike to work.", MemoryKind.Episodic, "conversation") with { Provenance = new MemoryProvenance(MemorySource.User, "Caroline") };
+        var change = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "Caroline: I sold the Yamaha motorbike, I take the train to work now.", Provenance = new MemoryProvenance(MemorySource.User, "Caroline") };
+
+        (await DecideAsync(change, said)).Action.Should().Be(ReconciliationAction.Add, "a recorded dialogue's events are not the chat user's facts");
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_CorrectionNamingPartOfTheAttribute_SupersedesTheFact()
+    {
+        var existing = Stored("The user's licence plate is AB12 CDE.", subject: "user|licence plate|is");
+        var correction = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I gave you the wrong plate, it is AB12 CDF.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(correction, existing)).Action.Should().Be(ReconciliationAction.Supersede);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_MoveWithNoPlaceInCommon_SupersedesWhereTheUserLives()
+    {
+        _options.Reconciliation.ChangeThreshold = 0;
+        var existing = Stored("The user lives in Austin.", subject: "user|live");
+        var move = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: We relocated to Denver for my wife's job.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(move, existing)).Action.Should().Be(ReconciliationAction.Supersede);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_VisitWithNoPlaceInCommon_Adds()
+    {
+        _options.Reconciliation.ChangeThreshold = 0;
+        var existing = Stored("The user lives in Austin.", subject: "user|live");
+        var visit = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: I moved around Denver a lot while visiting friends.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(visit, existing)).Action.Should().Be(ReconciliationAction.Add);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SomeoneElsesMove_Adds()
+    {
+        _options.Reconciliation.ChangeThreshold = 0;
+        var existing = Stored("The user lives in Austin.", subject: "user|live");
+        var move = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: My sister relocated to Denver for her job.", Provenance = MemoryProvenance.FromUser };
+
+        (await DecideAsync(move, existing)).Action.Should().Be(ReconciliationAction.Add);
+    }
 }
