@@ -23,7 +23,9 @@ internal static class RetrievalOverrides
         {
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             var property = typeof(RetrievalOptions).GetProperty(parts[0]) ?? throw new ArgumentException($"{Variable}: no retrieval option '{parts[0]}'.");
-            property.SetValue(options, Convert.ChangeType(parts[1], property.PropertyType, CultureInfo.InvariantCulture));
+            property.SetValue(options, property.PropertyType.IsEnum
+                ? Enum.Parse(property.PropertyType, parts[1], ignoreCase: true)
+                : Convert.ChangeType(parts[1], property.PropertyType, CultureInfo.InvariantCulture));
         }
 
         Console.Error.WriteLine($"{Variable}: {spec}");

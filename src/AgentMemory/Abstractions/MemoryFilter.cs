@@ -50,6 +50,25 @@ public sealed record MemoryFilter
     /// <summary>Whether superseded memories are included when <see cref="ValidAt"/> is null (default: no).</summary>
     public bool IncludeSuperseded { get; init; }
 
+    /// <summary>
+    /// This filter narrowed to memories that mention the entity named <paramref name="name"/> (a person, place,
+    /// organisation or product; case and spacing do not matter). Formation records each entity a memory mentions as the
+    /// metadata entry <c>entity:&lt;name in lower case&gt;</c> with its type (person, place, organization, product, other)
+    /// as the value, so every store answers this through its metadata filter.
+    /// </summary>
+    /// <param name="name">The entity's name, e.g. "Berlin" or "Aisha Khan".</param>
+    /// <returns>A copy of this filter that also requires the entity.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or white space.</exception>
+    public MemoryFilter WithEntity(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var anyOf = MetadataAnyOf is null
+            ? new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlySet<string>>(MetadataAnyOf, StringComparer.Ordinal);
+        anyOf[Extraction.MemoryEntityKeys.Key(name)] = Extraction.MemoryEntityKeys.Types;
+        return this with { MetadataAnyOf = anyOf };
+    }
+
     /// <summary>Whether <paramref name="record"/> meets every condition. Stores that filter in memory use this.</summary>
     public bool Matches(MemoryRecord record)
     {

@@ -23,6 +23,9 @@ internal sealed class ExtractedMemory
     [Description("For episodic memories: when the event happened, ISO 8601. Null otherwise.")]
     public string? OccurredAt { get; set; }
 
+    [Description("The people, places, organisations and products the memory names. Empty when it names none.")]
+    public List<ExtractedEntity>? Entities { get; set; }
+
     [Description("The number (#) of the message the memory comes from.")]
     public int? Message { get; set; }
 }

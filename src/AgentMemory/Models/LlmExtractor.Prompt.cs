@@ -1,3 +1,4 @@
+using AgentMemory.Extraction;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -130,6 +131,9 @@ public sealed partial class LlmExtractor
             ExpiresAt = expiresAt,
             OccurredAt = kind == MemoryKind.Episodic ? ParseTime(memory.OccurredAt, conversationTime, endOfDay: false) ?? conversationTime : null,
             Provenance = provenance,
+            Metadata = memory.Entities is { Count: > 0 } entities
+                ? MemoryEntityKeys.With(MemoryRecord.EmptyMetadata, entities.Where(e => e is not null).Select(e => (e.Name ?? string.Empty, e.Type ?? "other")))
+                : MemoryRecord.EmptyMetadata,
         };
     }
 

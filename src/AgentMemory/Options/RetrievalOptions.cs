@@ -98,6 +98,13 @@ public sealed class RetrievalOptions
     [Range(1.0, 10.0)]
     public double SpeakerBoost { get; set; } = 1.15;
 
+    /// <summary>
+    /// The multiplier for memories that mention an entity (a person, place, organisation or product) the question names
+    /// ("Where does Aisha work?"); not applied on top of <see cref="SpeakerBoost"/> for the same memory. 1 turns it off.
+    /// </summary>
+    [Range(1.0, 10.0)]
+    public double EntityBoost { get; set; } = 1.1;
+
     /// <summary>Whether procedural memories whose topic matches the request's task type are surfaced even without shared words.</summary>
     public bool SurfaceProcedural { get; set; } = true;
 

@@ -1,3 +1,4 @@
+using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
 using AgentMemory.Telemetry;
 
@@ -215,7 +216,7 @@ internal sealed partial class FormationPipeline
             Topic = candidate.Topic,
             Importance = candidate.Importance,
             Provenance = candidate.Provenance,
-            Metadata = candidate.Metadata,
+            Metadata = MemoryEntityKeys.Tag(candidate.Metadata, candidate.Text),
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = candidate.ExpiresAt,

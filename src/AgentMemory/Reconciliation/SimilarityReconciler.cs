@@ -157,13 +157,12 @@ public sealed class SimilarityReconciler : IMemoryReconciler
                 continue;
             }
 
-            if (otherSubject is not null)
+            // What the memory is about: its subject key's attribute, or (without a key) all it says.
+            var attribute = otherSubject is not null ? AttributeTerms(otherSubject) : held;
+            if ((otherSubject is not null && attribute.Count > 0 && !moves && !attribute.Overlaps(terms))
+                || ChangeCues.GivesToSomeoneElse(candidate.Text, attribute))
             {
-                var attribute = AttributeTerms(otherSubject);
-                if ((attribute.Count > 0 && !moves && !attribute.Overlaps(terms)) || ChangeCues.GivesToSomeoneElse(candidate.Text, attribute))
-                {
-                    continue;
-                }
+                continue;
             }
 
             return record;

@@ -1,3 +1,4 @@
+using AgentMemory.Extraction;
 using AgentMemory.Lexical;
 
 namespace AgentMemory.Retrieval;
@@ -12,7 +13,7 @@ public sealed partial class HybridRetriever
         return new ScoredCandidate(c.Record, score, components);
     }
 
-    /// <summary>The product of freshness, importance, kind, time and speaker factors; each factor ≠ 1 is added to <paramref name="components"/>.</summary>
+    /// <summary>The product of freshness, importance, kind, time, speaker and entity factors; each factor ≠ 1 is added to <paramref name="components"/>.</summary>
     private static double Multipliers(MemoryRecord r, WeightingContext ctx, List<ScoreComponent> components)
     {
         var o = ctx.Options;
@@ -49,6 +50,10 @@ public sealed partial class HybridRetriever
         if (SpeakerNamed(r, ctx.QueryWords))
         {
             Apply("speaker", 1, o.SpeakerBoost);
+        }
+        else if (o.EntityBoost != 1.0 && MemoryEntityKeys.Named(r, ctx.QueryWords))
+        {
+            Apply("entity", 1, o.EntityBoost);
         }
 
         return factor;

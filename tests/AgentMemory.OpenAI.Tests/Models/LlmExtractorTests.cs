@@ -50,6 +50,29 @@ public sealed class LlmExtractorTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task ExtractAsync_EntitiesInTheSchema_BecomeEntityMetadata()
+    {
+        Server.ReplyChatJson(new
+        {
+            memories = new object[]
+            {
+                new
+                {
+                    kind = "semantic", text = "The user's manager is Aisha Khan at Deloitte.", importance = 0.7, topic = "work", message = 1,
+                    entities = new object[] { new { name = "Aisha Khan", type = "Person" }, new { name = "Deloitte", type = "organization" }, new { name = "HQ", type = "building" } },
+                },
+            },
+        });
+
+        var result = await Extractor().ExtractAsync(Request(new ChatMessage(ChatRole.User, "My new manager is Aisha Khan, at Deloitte.")));
+
+        var memory = result.Should().ContainSingle().Subject;
+        memory.Metadata.Should().Contain("entity:aisha khan", "person").And.Contain("entity:deloitte", "organization").And.Contain("entity:hq", "other");
+        var schema = Server.ChatRequests.Single().Json.GetProperty("response_format").GetProperty("json_schema").GetProperty("schema");
+        schema.GetProperty("properties").GetProperty("memories").GetProperty("items").GetProperty("properties").TryGetProperty("entities", out _).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task ExtractAsync_FormattingFeedback_ReturnsProceduralMemoryWithTaskTypeTopic()
     {
         Server.ReplyChatJson(new

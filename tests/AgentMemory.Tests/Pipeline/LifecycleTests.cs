@@ -152,4 +152,39 @@ public sealed class LifecycleTests
 
         (await host.ListAsync(Alice)).Should().Contain(r => r.Text.Contains("stamps"));
     }
+
+    [Fact]
+    public async Task ListAsync_FilterWithEntity_ReturnsTheMemoriesThatNameIt()
+    {
+        using var host = new MemoryTestHost();
+        await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("My sister Maria lives in Lisbon.")]);
+        await host.Memory.SaveAsync(Alice, Fact("The user's dentist is in Porto."));
+        await host.Memory.SaveAsync(MemoryTestHost.Bob, Fact("Bob visited Lisbon in May."));
+
+        var listed = new List<MemoryRecord>();
+        await foreach (var r in host.Memory.ListAsync(Alice, new MemoryListOptions { Filter = MemoryFilter.None.WithEntity(" lisbon ") }))
+        {
+            listed.Add(r);
+        }
+
+        listed.Should().NotBeEmpty().And.OnlyContain(r => r.Text.Contains("Lisbon") && r.Scope == Alice);
+        listed.Should().Contain(r => r.Kind == MemoryKind.Semantic && r.Metadata["entity:maria"] == "person");
+    }
+
+    [Fact]
+    public async Task RecallAsync_QueryNamingAnEntity_BoostsTheMemoriesThatMentionIt()
+    {
+        using var host = new MemoryTestHost();
+        var tom = await host.Memory.SaveAsync(Alice, Fact("Tom leads the platform team."));
+        await host.Memory.SaveAsync(Alice, Fact("The platform team ships on Fridays."));
+
+        var hits = await host.Memory.RecallAsync(new RecallRequest { Scope = Alice, Query = "who does tom lead on the platform team" });
+
+        var hit = hits.Should().Contain(h => h.Record.Id == tom.Record!.Id).Subject;
+        hit.Components.Should().Contain(c => c.Name == "entity");
+    }
+
+    [Fact]
+    public void WithEntity_BlankName_Throws()
+        => FluentActions.Invoking(() => MemoryFilter.None.WithEntity(" ")).Should().Throw<ArgumentException>();
 }

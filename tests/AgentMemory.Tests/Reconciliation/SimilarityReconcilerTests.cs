@@ -231,4 +231,13 @@ public sealed class SimilarityReconcilerTests : IDisposable
 
         (await DecideAsync(move, existing)).Action.Should().Be(ReconciliationAction.Add);
     }
+
+    [Fact]
+    public async Task ReconcileAsync_SomeoneElsesNewNumberAfterTheUsersOwnEpisode_Adds()
+    {
+        var said = Stored("User: My phone number is 555-0142.", MemoryKind.Episodic, "conversation") with { Provenance = new MemoryProvenance(MemorySource.User, "User") };
+        var other = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "User: My daughter's new number is 555-0177.", Provenance = new MemoryProvenance(MemorySource.User, "User") };
+
+        (await DecideAsync(other, said)).Action.Should().Be(ReconciliationAction.Add);
+    }
 }
