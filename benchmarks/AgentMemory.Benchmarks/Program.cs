@@ -9,6 +9,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["gen"] = GenCommand.Run,
     ["kernels"] = KernelsCommand.Run,
     ["sqlite-recall"] = SqliteRecallBenchmark.Run,
+    ["sqlite-concurrency"] = SqliteConcurrencyCommand.Run,
     ["sqlite-profile"] = SqliteProfileCommand.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,
