@@ -1,7 +1,7 @@
 namespace AgentMemory.Storage;
 
 /// <summary>The bookkeeping every store applies the same way when it stores a record or its next version.</summary>
-public static class MemoryRecordVersioning
+internal static class MemoryRecordVersioning
 {
     /// <summary>A private, read-only copy of <paramref name="metadata"/>, so later changes by the caller do not reach the store.</summary>
     public static IReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
