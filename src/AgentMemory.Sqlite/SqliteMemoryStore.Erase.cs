@@ -80,7 +80,7 @@ public sealed partial class SqliteMemoryStore
         foreach (var (scopeId, key, generation) in retired)
         {
             ApplyToCache(scopeId, generation, cache => cache.Clear());
-            _caches.TryRemove(scopeId, out _);
+            _indexes.Remove(scopeId);
             _scopes.TryRemove(scopeId, out _);
             _scopeIds.TryRemove(KeyValuePair.Create(key, scopeId));
         }

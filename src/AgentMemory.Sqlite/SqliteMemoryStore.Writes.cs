@@ -57,7 +57,7 @@ public sealed partial class SqliteMemoryStore
             {
                 foreach (var (rowId, record, vector) in items)
                 {
-                    cache.Put(rowId, record, vector);
+                    cache.Put(record, vector, rowId);
                 }
             });
         }
@@ -108,7 +108,7 @@ public sealed partial class SqliteMemoryStore
             MaintainLexical(c);
             return (updated, currentScopeId, currentRowId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
-        ApplyToCache(scopeId, generation, cache => cache.Put(rowId, stored, vector));
+        ApplyToCache(scopeId, generation, cache => cache.Put(stored, vector, rowId));
         return stored;
     }
 
@@ -134,7 +134,7 @@ public sealed partial class SqliteMemoryStore
         }, cancellationToken).ConfigureAwait(false);
         if (removed)
         {
-            ApplyToCache(scopeId, generation, cache => cache.Remove(id));
+            ApplyToCache(scopeId, generation, cache => cache.Remove(id, out _));
         }
 
         return removed;
