@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AgentMemory.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.PostgreSql;

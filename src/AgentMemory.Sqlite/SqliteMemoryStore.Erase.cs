@@ -1,6 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
-
 namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore

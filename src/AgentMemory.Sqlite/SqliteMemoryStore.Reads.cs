@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 

@@ -1,5 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
 using AgentMemory.Vectors;
 
 namespace AgentMemory.Sqlite;
@@ -155,16 +153,7 @@ public sealed partial class SqliteMemoryStore
                 EnsureDimension(c, vector.Length);
             }
 
-            var created = record.CreatedAt == default ? now : record.CreatedAt;
-            var item = record with
-            {
-                Scope = record.Scope,
-                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
-                Version = 1,
-                CreatedAt = created,
-                UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
-            };
+            var item = MemoryRecordVersioning.FirstVersion(record, record.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
             if (InsertRecord(c.Statement(InsertMemorySql), item, scopeId, vector) is not { } rowId)
             {
                 // The id exists (idempotent retry) or belongs to another scope.

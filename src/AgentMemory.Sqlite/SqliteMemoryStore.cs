@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 

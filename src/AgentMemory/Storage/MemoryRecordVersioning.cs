@@ -13,6 +13,29 @@ internal static class MemoryRecordVersioning
     }
 
     /// <summary>
+    /// The stored form of a new record: version 1, a private copy of its metadata, the normalised embedding, and the
+    /// caller's creation time (imports) or <paramref name="now"/>; the update time defaults to the creation time.
+    /// </summary>
+    /// <param name="record">The caller's record.</param>
+    /// <param name="scope">The scope it is stored in.</param>
+    /// <param name="embedding">The normalised embedding to store (empty for none).</param>
+    /// <param name="now">The time of the add (a store may pass its own clock's precision).</param>
+    public static MemoryRecord FirstVersion(MemoryRecord record, MemoryScope scope, ReadOnlyMemory<float> embedding, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var created = record.CreatedAt == default ? now : record.CreatedAt;
+        return record with
+        {
+            Scope = scope,
+            Embedding = embedding,
+            Metadata = CopyMetadata(record.Metadata),
+            Version = 1,
+            CreatedAt = created,
+            UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
+        };
+    }
+
+    /// <summary>
     /// The stored form of an update: the new content of <paramref name="update"/> with <paramref name="current"/>'s
     /// scope, creation time and access statistics, the version incremented and the update time set to <paramref name="now"/>.
     /// </summary>

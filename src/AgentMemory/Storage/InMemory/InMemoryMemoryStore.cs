@@ -96,16 +96,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                     }
                 }
 
-                var created = record.CreatedAt == default ? now : record.CreatedAt;
-                var stored = record with
-                {
-                    Scope = p.Scope,
-                    Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                    Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
-                    Version = 1,
-                    CreatedAt = created,
-                    UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
-                };
+                var stored = MemoryRecordVersioning.FirstVersion(record, p.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
                 p.Index.Put(stored, vector);
                 p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now));
                 Audit(AuditAction.Created, p.Scope, now, [stored.Id]);
