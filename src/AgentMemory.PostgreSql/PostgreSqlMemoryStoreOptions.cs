@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgentMemory.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.PostgreSql;

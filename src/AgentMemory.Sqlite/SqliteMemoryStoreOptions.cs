@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 

@@ -3,6 +3,7 @@ using AgentMemory.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
