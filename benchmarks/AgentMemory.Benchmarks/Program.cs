@@ -10,6 +10,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["kernels"] = KernelsCommand.Run,
     ["sqlite-recall"] = SqliteRecallBenchmark.Run,
     ["sqlite-concurrency"] = SqliteConcurrencyCommand.Run,
+    ["sqlite-cold"] = SqliteColdCommand.Run,
     ["sqlite-profile"] = SqliteProfileCommand.Run,
     ["pg-recall"] = PostgresRecallBenchmark.Run,
     ["store-recall"] = StoreRecallCommand.Run,
