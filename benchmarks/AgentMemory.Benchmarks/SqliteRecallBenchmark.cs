@@ -7,7 +7,7 @@ using AgentMemory.Vectors;
 namespace AgentMemory.Benchmarks;
 
 /// <summary>
-/// <c>sqlite-recall [--quick] [--int8 | --exact] [--normal] [--random-ids] [--total N] [--users N]</c>: ingest throughput, cold first recall and warm recall latency
+/// <c>sqlite-recall [--quick] [--int8 | --exact] [--normal] [--random-ids] [--total N] [--users N] [--sizes 1000,10000] [--scopes-only]</c>: ingest throughput, cold first recall and warm recall latency
 /// (vector + lexical <see cref="SqliteMemoryStore.SearchAsync"/>, no embedding call) of the SQLite store for one scope
 /// holding 1k, 10k and 100k memories (384-dim), then recall for one user of a file holding <c>--total</c> memories across
 /// <c>--users</c> users (default 1,000,000 across 10,000). Memory ids are time-ordered (<see cref="Guid.CreateVersion7()"/>, as
@@ -44,13 +44,20 @@ internal static class SqliteRecallBenchmark
             Console.WriteLine("Wall-clock figures depend on the machine's load; the CPU columns (process CPU time / operations) do not.");
             Console.WriteLine("| memories in scope | ingest (memories/s) | ingest (memories/CPU-s) | cold first recall (ms) | warm p50 (ms) | warm p95 (ms) | warm CPU/recall (ms) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var size in quick ? new[] { 1_000, 10_000 } : [1_000, 10_000, 100_000])
+            var sizes = Array.IndexOf(args, "--sizes") is var at && at >= 0 ? [.. args[at + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
+                : quick ? new[] { 1_000, 10_000 } : [1_000, 10_000, 100_000];
+            foreach (var size in sizes)
             {
                 var path = Path.Combine(dir, $"scope-{size}.db");
                 var scope = MemoryScope.ForUser("bench", "u0");
                 var (ingest, ingestCpu) = await IngestAsync(path, data, [scope], size, sync, randomIds);
                 var (cold, p50, p95, cpu) = await RecallAsync(path, data, scope, mode, quantizeAt, quick ? 300 : 1000);
                 Console.WriteLine($"| {size:N0} | {ingest:N0} | {ingestCpu:N0} | {cold:F1} | {p50:F3} | {p95:F3} | {cpu:F3} |");
+            }
+
+            if (args.Contains("--scopes-only"))
+            {
+                return 0;
             }
 
             var perUser = Math.Max(1, total / users);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using AgentMemory.PostgreSql.Internal;
 using AgentMemory.PostgreSql.Schema;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace AgentMemory.PostgreSql;

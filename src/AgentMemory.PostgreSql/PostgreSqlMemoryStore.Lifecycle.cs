@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using AgentMemory.PostgreSql.Internal;
-using AgentMemory.Storage;
-using Npgsql;
 
 namespace AgentMemory.PostgreSql;
 
@@ -102,7 +99,7 @@ public sealed partial class PostgreSqlMemoryStore
             var counts = reader.GetFieldValue<long[]>(0);
             return new ErasureReceipt(scope, counts[0], counts[1], counts[2], counts[3], now) { AuditScope = Columns.ReadScope(reader, 1), ScrubPending = true };
         }, cancellationToken).ConfigureAwait(false);
-        _cache.RemoveWithin(scope);
+        _cache.RemoveWhere(index => scope.Contains(index.Scope));
         if (_options.ScrubAfterErasure && await TryScrubAfterErasureAsync(cancellationToken).ConfigureAwait(false))
         {
             receipt = receipt with { ScrubPending = false };

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentMemory.PostgreSql.Internal;
-using Npgsql;
 
 namespace AgentMemory.PostgreSql;
 
@@ -12,15 +10,9 @@ public sealed partial class PostgreSqlMemoryStore
     public async Task EnqueueAsync(FormationJob job, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.Scope, nameof(job));
-        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
+        OutboxArguments.CheckJob(job);
         job = job with { Payload = TextGuard.Clean(job.Payload)!, LastError = TextGuard.Clean(job.LastError) };
         TextGuard.Check(job.Payload, nameof(job));
-        if (job.Id == Guid.Empty)
-        {
-            throw new ArgumentException("A formation job needs a non-empty id.", nameof(job));
-        }
 
         // Idempotent by id (ON CONFLICT DO NOTHING), so retried as is.
         await WriteAsync("enqueue", Guid.NewGuid(), async (c, tx, ct) => await ExecAsync(c, tx, $"""
@@ -49,9 +41,7 @@ public sealed partial class PostgreSqlMemoryStore
     public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxJobs);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        OutboxArguments.CheckClaim(workerId, maxJobs, lease);
         if (maxJobs == 0)
         {
             return Task.FromResult<IReadOnlyList<FormationJob>>([]);

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using AgentMemory.PostgreSql.Internal;
-using AgentMemory.Storage;
-using Npgsql;
 
 namespace AgentMemory.PostgreSql;
 

@@ -1,9 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using AgentMemory.PostgreSql.Internal;
-using AgentMemory.Vectors;
-using Npgsql;
 
 namespace AgentMemory.PostgreSql;
 
@@ -20,25 +16,16 @@ public sealed partial class PostgreSqlMemoryStore
     public async Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit, nameof(request));
+        var useVector = CandidateSearch.Validate(request, Dimension);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        float[]? query = null;
-        if (!request.Vector.IsEmpty)
+        if (useVector && Dimension is null)
         {
-            VectorMath.Validate(request.Vector.Span, nameof(request));
-            var dimension = Dimension ?? await ReadAsync("search", (c, ct) => RefreshDimensionAsync(c, null, ct), cancellationToken).ConfigureAwait(false);
-            if (dimension is { } d && d != request.Vector.Length)
-            {
-                throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"The store holds {d}-dimensional vectors; the query has {request.Vector.Length}.", nameof(request));
-            }
-
-            query = dimension is null ? null : VectorMath.Normalize(request.Vector.Span);
+            var dimension = await ReadAsync("search", (c, ct) => RefreshDimensionAsync(c, null, ct), cancellationToken).ConfigureAwait(false);
+            useVector = CandidateSearch.Validate(request, dimension) && dimension is not null;
         }
 
         var terms = OrQuery(request.Text);
-        if (request.Limit == 0 || (query is null && terms is null))
+        if (request.Limit == 0 || (!useVector && terms is null))
         {
             return MemorySearchResult.Empty;
         }
@@ -49,11 +36,11 @@ public sealed partial class PostgreSqlMemoryStore
         return await ReadAsync("search", async (c, ct) =>
         {
             var lexical = new List<ScoredMemory>();
-            var snapshots = new ScopeSnapshot?[visible.Count];
-            var sent = visible.Select(v => _cache.Get(v.Key)).ToArray();
+            var snapshots = new ScopeIndex?[visible.Count];
+            var sent = visible.Select(v => _cache.TryGet(v.Key, out var index) ? index : null).ToArray();
             await using (var batch = new NpgsqlBatch(c))
             {
-                if (query is not null)
+                if (useVector)
                 {
                     batch.BatchCommands.Add(SnapshotCommand(visible, sent));
                 }
@@ -64,7 +51,7 @@ public sealed partial class PostgreSqlMemoryStore
                 }
 
                 await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                if (query is not null)
+                if (useVector)
                 {
                     await ReadSnapshotsAsync(reader, visible, sent, snapshots, ct).ConfigureAwait(false);
                     await reader.NextResultAsync(ct).ConfigureAwait(false);
@@ -79,7 +66,7 @@ public sealed partial class PostgreSqlMemoryStore
                 }
             }
 
-            var vectorHits = query is null ? [] : await VectorSearchAsync(c, request, filter, query, snapshots, now, ct).ConfigureAwait(false);
+            var vectorHits = useVector ? await VectorSearchAsync(c, request with { Filter = filter }, snapshots, now, ct).ConfigureAwait(false) : [];
             return new MemorySearchResult(vectorHits, lexical);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -120,7 +107,7 @@ public sealed partial class PostgreSqlMemoryStore
         return sb.Length == 0 ? null : sb.ToString();
     }
 
-    private NpgsqlBatchCommand SnapshotCommand(IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] sent)
+    private NpgsqlBatchCommand SnapshotCommand(IReadOnlyList<MemoryScope> visible, ScopeIndex?[] sent)
     {
         var cmd = new NpgsqlBatchCommand($"""
             SELECT c.ord, v.version, m.id, m.kind, m.topic, m.metadata, m.created_at, m.occurred_at, m.expires_at, m.embedding, m.valid_from, m.valid_to
@@ -134,7 +121,7 @@ public sealed partial class PostgreSqlMemoryStore
         cmd.Parameters.AddWithValue("us", visible.Select(v => Columns.Part(v.UserId)).ToArray());
         cmd.Parameters.AddWithValue("as", visible.Select(v => Columns.Part(v.AgentId)).ToArray());
         cmd.Parameters.AddWithValue("ss", visible.Select(v => Columns.Part(v.SessionId)).ToArray());
-        cmd.Parameters.AddWithValue("vs", sent.Select(s => s?.Version ?? -1L).ToArray());
+        cmd.Parameters.AddWithValue("vs", sent.Select(s => s?.Generation ?? -1L).ToArray());
         return cmd;
     }
 
@@ -160,7 +147,7 @@ public sealed partial class PostgreSqlMemoryStore
     }
 
     /// <summary>Reads the version rows: an unchanged scope keeps its snapshot, a changed one gets a new one, a missing one has none.</summary>
-    private async Task ReadSnapshotsAsync(NpgsqlDataReader reader, IReadOnlyList<MemoryScope> visible, ScopeSnapshot?[] sent, ScopeSnapshot?[] snapshots, CancellationToken cancellationToken)
+    private async Task ReadSnapshotsAsync(NpgsqlDataReader reader, IReadOnlyList<MemoryScope> visible, ScopeIndex?[] sent, ScopeIndex?[] snapshots, CancellationToken cancellationToken)
     {
         var seen = new bool[visible.Count];
         var rows = new Dictionary<int, (long Version, List<(MemoryRecord Header, float[] Vector)> Items)>();
@@ -212,61 +199,32 @@ public sealed partial class PostgreSqlMemoryStore
 
             var (version, items) = rows[i];
             // Compare with the snapshot whose version was sent (the cache may have moved on meanwhile).
+            // An index here is never changed once cached (a new version gets a new one), so readers share it.
             var cached = sent[i];
-            if (cached is not null && cached.Version == version)
+            if (cached is not null && cached.Generation == version)
             {
                 snapshots[i] = cached;
                 continue;
             }
 
-            VectorPartition? partition = null;
-            var headers = new Dictionary<Guid, MemoryRecord>(items.Count);
+            var index = new ScopeIndex(visible[i], keepEmbeddings: false) { Generation = version };
+            index.Reserve(items.Count);
             foreach (var (header, vector) in items)
             {
-                (partition ??= new VectorPartition(vector.Length, items.Count)).Upsert(header.Id, vector);
-                headers[header.Id] = header;
+                index.Put(header, vector);
             }
 
-            snapshots[i] = new ScopeSnapshot(version, partition, headers);
-            _cache.Set(key, snapshots[i]!);
+            snapshots[i] = index;
+            _cache.Set(key, index);
         }
+
+        _cache.Trim([.. snapshots.OfType<ScopeIndex>()]);
     }
 
-    private async Task<List<ScoredMemory>> VectorSearchAsync(NpgsqlConnection connection, MemorySearchRequest request, MemoryFilter filter, float[] query, ScopeSnapshot?[] snapshots, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The core's vector search over the scopes' indexes (headers only), then one read of the winners' records.</summary>
+    private async Task<List<ScoredMemory>> VectorSearchAsync(NpgsqlConnection connection, MemorySearchRequest request, ScopeIndex?[] snapshots, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var candidates = new List<VectorMatch>();
-        var matches = ArrayPool<VectorMatch>.Shared.Rent(request.Limit);
-        try
-        {
-            foreach (var snapshot in snapshots)
-            {
-                if (snapshot?.Vectors is not { Count: > 0 } vectors || vectors.Dimension != query.Length)
-                {
-                    continue;
-                }
-
-                Func<Guid, bool>? include = null;
-                if (!ReferenceEquals(filter, MemoryFilter.None) || snapshot.HoldsSuperseded || (snapshot.EarliestExpiry is { } e && e <= now))
-                {
-                    var headers = snapshot.Headers;
-                    include = id => headers.TryGetValue(id, out var h) && !h.IsExpired(now) && filter.Matches(h);
-                }
-
-                var found = vectors.Search(query, matches.AsSpan(0, request.Limit), include);
-                candidates.AddRange(matches.AsSpan(0, found));
-            }
-        }
-        finally
-        {
-            ArrayPool<VectorMatch>.Shared.Return(matches);
-        }
-
-        candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
-        if (candidates.Count > request.Limit)
-        {
-            candidates.RemoveRange(request.Limit, candidates.Count - request.Limit);
-        }
-
+        var candidates = CandidateSearch.Search([.. snapshots.OfType<ScopeIndex>()], request, now, useVector: true, useText: false, static (_, header) => header).VectorMatches;
         if (candidates.Count == 0)
         {
             return [];
@@ -275,7 +233,7 @@ public sealed partial class PostgreSqlMemoryStore
         var records = new Dictionary<Guid, MemoryRecord>(candidates.Count);
         await using (var cmd = new NpgsqlCommand($"SELECT {Columns.Record} FROM {_s}.memories m WHERE m.id = ANY(@ids) AND {Columns.Visible} AND (m.expires_at IS NULL OR m.expires_at > @now)", connection))
         {
-            cmd.Parameters.AddWithValue("ids", candidates.Select(m => m.Id).ToArray());
+            cmd.Parameters.AddWithValue("ids", candidates.Select(m => m.Record.Id).ToArray());
             Columns.AddScope(cmd.Parameters, request.Scope);
             Columns.AddTime(cmd.Parameters, "now", now);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -289,7 +247,7 @@ public sealed partial class PostgreSqlMemoryStore
         var hits = new List<ScoredMemory>(candidates.Count);
         foreach (var m in candidates)
         {
-            if (records.TryGetValue(m.Id, out var r))
+            if (records.TryGetValue(m.Record.Id, out var r))
             {
                 hits.Add(new ScoredMemory(r, m.Score));
             }

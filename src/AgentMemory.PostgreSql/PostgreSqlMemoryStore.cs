@@ -1,11 +1,8 @@
 using System.Collections.ObjectModel;
-using AgentMemory.PostgreSql.Internal;
 using AgentMemory.PostgreSql.Schema;
-using AgentMemory.Storage;
 using AgentMemory.Vectors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace AgentMemory.PostgreSql;
 
@@ -28,7 +25,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _s;
-    private readonly ScopeVectorCache _cache;
+    private readonly ScopeIndexCache<string> _cache;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
     private int _dimension;
@@ -55,7 +52,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         _s = options.Schema;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _cache = new ScopeVectorCache(options.MaxCachedScopes, options.MaxCachedMemories);
+        _cache = new ScopeIndexCache<string>(options.MaxCachedScopes, options.MaxCachedMemories, static scope => new ScopeIndex(scope, keepEmbeddings: false), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentMemory.Sqlite.Internal;
 
 namespace AgentMemory.Sqlite;
 

@@ -1,6 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
-
 namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore
@@ -80,7 +77,7 @@ public sealed partial class SqliteMemoryStore
         foreach (var (scopeId, key, generation) in retired)
         {
             ApplyToCache(scopeId, generation, cache => cache.Clear());
-            _caches.TryRemove(scopeId, out _);
+            _indexes.Remove(scopeId);
             _scopes.TryRemove(scopeId, out _);
             _scopeIds.TryRemove(KeyValuePair.Create(key, scopeId));
         }

@@ -1,6 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
-
 namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore
@@ -73,14 +70,19 @@ public sealed partial class SqliteMemoryStore
         // this process's caches are updated in place.
         foreach (var (id, scopeId, at) in touched)
         {
-            if (_caches.TryGetValue(scopeId, out var cache))
+            if (_indexes.TryGet(scopeId, out var index))
             {
-                lock (cache.Sync)
+                index.Lock.EnterWriteLock();
+                try
                 {
-                    if (cache.Records.TryGetValue(id, out var r))
+                    if (index.Records.TryGetValue(id, out var r))
                     {
-                        cache.Records[id] = r with { AccessCount = r.AccessCount + 1, LastAccessedAt = at };
+                        index.Replace(r with { AccessCount = r.AccessCount + 1, LastAccessedAt = at });
                     }
+                }
+                finally
+                {
+                    index.Lock.ExitWriteLock();
                 }
             }
         }
@@ -136,7 +138,7 @@ public sealed partial class SqliteMemoryStore
         foreach (var (scopeId, generation, ids) in changes)
         {
             removed += ids.Count;
-            ApplyToCache(scopeId, generation, cache => ids.ForEach(cache.Remove));
+            ApplyToCache(scopeId, generation, cache => ids.ForEach(id => cache.Remove(id, out _)));
         }
 
         return removed;

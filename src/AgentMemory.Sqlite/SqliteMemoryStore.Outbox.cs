@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentMemory.Sqlite.Internal;
-using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite;
 
@@ -10,13 +8,7 @@ public sealed partial class SqliteMemoryStore
     public Task EnqueueAsync(FormationJob job, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.Scope, nameof(job));
-        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
-        if (job.Id == Guid.Empty)
-        {
-            throw new ArgumentException("A formation job needs a non-empty id.", nameof(job));
-        }
+        OutboxArguments.CheckJob(job);
 
         return RunAsync("enqueue", Transaction.Write, c =>
         {
@@ -37,9 +29,7 @@ public sealed partial class SqliteMemoryStore
     public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxJobs);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        OutboxArguments.CheckClaim(workerId, maxJobs, lease);
         var now = _time.GetUtcNow();
         if (maxJobs == 0)
         {

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 
@@ -100,7 +98,7 @@ public sealed partial class SqliteMemoryStore
     /// </summary>
     private long? TryCountCached(PooledConnection c, MemoryScope scope, DateTimeOffset now)
     {
-        if (!_scopeIds.TryGetValue(scope.Key, out var scopeId) || !_caches.TryGetValue(scopeId, out var cache))
+        if (!_scopeIds.TryGetValue(scope.Key, out var scopeId) || !_indexes.TryGet(scopeId, out var cache))
         {
             return null;
         }
@@ -108,9 +106,14 @@ public sealed partial class SqliteMemoryStore
         var generation = c.Statement("SELECT generation FROM scopes WHERE id = ?1");
         generation.Bind(1, scopeId);
         var current = generation.ExecuteScalarInt64();
-        lock (cache.Sync)
+        cache.Lock.EnterReadLock();
+        try
         {
             return cache.Generation == current && (cache.EarliestExpiry is not { } e || e > now) ? cache.Records.Count : null;
+        }
+        finally
+        {
+            cache.Lock.ExitReadLock();
         }
     }
 

@@ -1,5 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-
 namespace AgentMemory.Sqlite;
 
 public sealed partial class SqliteMemoryStore

@@ -1,6 +1,4 @@
 using System.Globalization;
-using AgentMemory.Sqlite.Internal;
-using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite;
 

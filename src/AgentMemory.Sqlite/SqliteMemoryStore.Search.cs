@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Vectors;
 
 namespace AgentMemory.Sqlite;
 
@@ -13,25 +10,17 @@ public sealed partial class SqliteMemoryStore
     private static readonly string[] ScopeLookupSql = [.. Enumerable.Range(0, 9).Select(n =>
         "SELECT id, generation, key, (SELECT max(rowid) FROM memories) FROM scopes WHERE key IN (" + string.Join(", ", Enumerable.Range(0, n).Select(i => "$k" + i)) + ")")];
 
+    /// <summary>
+    /// A scope at least this large, whose BM25 index is not built yet, answers its first lexical query from FTS5 while the
+    /// index builds in the background (building it takes ≈ half of a cold 10k-memory recall); smaller scopes build it at once.
+    /// </summary>
+    internal const int BackgroundLexicalAt = 2_000;
+
     /// <inheritdoc />
     public Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit, nameof(request));
-        var useVector = false;
-        if (!request.Vector.IsEmpty)
-        {
-            VectorMath.Validate(request.Vector.Span, nameof(request));
-            if (Dimension is { } d && d != request.Vector.Length)
-            {
-                throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"The store holds {d}-dimensional vectors; the query has {request.Vector.Length}.", nameof(request));
-            }
-
-            useVector = true;
-        }
-
+        var useVector = CandidateSearch.Validate(request, Dimension);
         var terms = FtsQuery.Terms(request.Text, _options.MaxQueryTerms);
         if (request.Limit == 0 || (!useVector && terms.Count == 0))
         {
@@ -47,74 +36,58 @@ public sealed partial class SqliteMemoryStore
 
     private MemorySearchResult SearchCore(PooledConnection c, MemorySearchRequest request, bool useVector, List<string> terms, DateTimeOffset now)
     {
-        var (caches, fileRows) = LoadCaches(c, request.Scope);
+        var (indexes, scopeIds, fileRows) = LoadIndexes(c, request.Scope);
         var filter = request.Filter ?? MemoryFilter.None;
-        if (filter.Kinds is { } kinds && !caches.Exists(cache => { lock (cache.Sync) { return cache.HoldsAnyOf(kinds); } }))
+        if (!CandidateSearch.MayMatchKinds(indexes, filter))
         {
             return MemorySearchResult.Empty; // e.g. the retriever's procedural surfacing in a scope that holds no procedures
         }
 
-        var limit = request.Limit;
-        var vectorHits = new List<ScoredMemory>();
-        if (useVector && caches.Count > 0)
+        var useText = terms.Count > 0 && indexes.Count > 0;
+        var cachedLexical = useText && _options.CacheLexicalIndex && LexicalReady(indexes);
+        var result = CandidateSearch.Search(indexes, request, now, useVector, cachedLexical);
+        if (!useText || cachedLexical)
         {
-            var query = ArrayPool<float>.Shared.Rent(request.Vector.Length);
-            var matches = ArrayPool<VectorMatch>.Shared.Rent(limit);
-            try
-            {
-                VectorMath.Normalize(request.Vector.Span, query);
-                foreach (var cache in caches)
-                {
-                    lock (cache.Sync)
-                    {
-                        if (cache.Vectors is not { Count: > 0 } vectors || vectors.Dimension != request.Vector.Length)
-                        {
-                            continue;
-                        }
-
-                        var records = cache.Records;
-                        var include = cache.Include(filter, now);
-
-                        var found = vectors.Search(query.AsSpan(0, vectors.Dimension), matches.AsSpan(0, limit), include);
-                        for (var i = 0; i < found; i++)
-                        {
-                            vectorHits.Add(new ScoredMemory(cache.WithVector(records[matches[i].Id]), matches[i].Score));
-                        }
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(query);
-                ArrayPool<VectorMatch>.Shared.Return(matches);
-            }
+            return result;
         }
 
-        var lexicalHits = terms.Count == 0 || caches.Count == 0 ? []
-            : _options.CacheLexicalIndex ? SearchCachedLexical(caches, request.Text!, filter, limit, now)
-            : SearchLexical(c, caches, fileRows, terms, filter, limit, now);
-        return new MemorySearchResult(TopOf(vectorHits, limit), TopOf(lexicalHits, limit));
+        var lexical = SearchLexical(c, indexes, scopeIds, fileRows, terms, filter, request.Limit, now);
+        return new MemorySearchResult(result.VectorMatches, CandidateSearch.TopOf(lexical, request.Limit));
     }
 
-    /// <summary>The lexical candidates from each scope's in-memory BM25 index (<see cref="SqliteMemoryStoreOptions.CacheLexicalIndex"/>).</summary>
-    private static List<ScoredMemory> SearchCachedLexical(List<ScopeCache> caches, string text, MemoryFilter filter, int limit, DateTimeOffset now)
+    /// <summary>
+    /// Whether every index can answer a lexical query from its BM25 index now: built, or small enough to build at once.
+    /// A large one not built yet starts building in the background and this query reads FTS5.
+    /// </summary>
+    private static bool LexicalReady(List<ScopeIndex> indexes)
     {
-        var hits = new List<ScoredMemory>();
-        foreach (var cache in caches)
+        var ready = true;
+        foreach (var index in indexes)
         {
-            lock (cache.Sync)
+            if (index.HasLexical || index.Records.Count < BackgroundLexicalAt)
             {
-                var records = cache.Records;
-                var include = cache.Include(filter, now);
+                continue;
+            }
 
-                foreach (var match in cache.SearchLexical(text, limit, include))
+            ready = false;
+            if (index.TryClaimLexicalBuild())
+            {
+                _ = Task.Run(() =>
                 {
-                    hits.Add(new ScoredMemory(cache.WithVector(records[match.Id]), match.Score));
-                }
+                    index.Lock.EnterReadLock();
+                    try
+                    {
+                        index.BuildLexical();
+                    }
+                    finally
+                    {
+                        index.Lock.ExitReadLock();
+                    }
+                });
             }
         }
 
-        return hits;
+        return ready;
     }
 
     /// <summary>The FTS5 column weight of the context column (<see cref="Lexical.LexicalFields.ContextWeight"/>).</summary>
@@ -128,38 +101,40 @@ public sealed partial class SqliteMemoryStore
     /// scope restriction stays inside the FTS query, so a small scope in a large file never ranks other users' rows.
     /// Either way the ranking is the same (BM25 over the whole index's statistics).
     /// </summary>
-    private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeCache> caches, long fileRows, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
+    private static List<ScoredMemory> SearchLexical(PooledConnection c, List<ScopeIndex> indexes, List<long> scopeIds, long fileRows, List<string> terms, MemoryFilter filter, int limit, DateTimeOffset now)
     {
         var hits = new List<ScoredMemory>();
         var scopeRows = 0L;
-        foreach (var cache in caches)
+        foreach (var index in indexes)
         {
-            lock (cache.Sync)
-            {
-                scopeRows += cache.Records.Count;
-            }
+            scopeRows += index.Records.Count;
         }
 
         var cmd = c.Command("SELECT rowid, bm25(memory_fts, 1.0, 0.0, " + ContextWeightSql + ") AS score FROM memory_fts WHERE memory_fts MATCH $q ORDER BY score");
-        cmd.Parameters.AddWithValue("$q", scopeRows * TextOnlyShare >= fileRows ? FtsQuery.Build(terms) : FtsQuery.Build(terms, caches.ConvertAll(x => x.ScopeId)));
+        cmd.Parameters.AddWithValue("$q", scopeRows * TextOnlyShare >= fileRows ? FtsQuery.Build(terms) : FtsQuery.Build(terms, scopeIds));
         using var r = cmd.ExecuteReader();
         while (hits.Count < limit && r.Read())
         {
             var rowId = r.GetInt64(0);
             var score = -r.GetDouble(1);
-            foreach (var cache in caches)
+            foreach (var index in indexes)
             {
-                lock (cache.Sync)
+                index.Lock.EnterReadLock();
+                try
                 {
-                    if (cache.RowIds.TryGetValue(rowId, out var id) && cache.Records.TryGetValue(id, out var record))
+                    if (index.TryGetByRow(rowId, out var record))
                     {
                         if (!record.IsExpired(now) && filter.Matches(record))
                         {
-                            hits.Add(new ScoredMemory(cache.WithVector(record), score));
+                            hits.Add(new ScoredMemory(index.WithVector(record), score));
                         }
 
                         break;
                     }
+                }
+                finally
+                {
+                    index.Lock.ExitReadLock();
                 }
             }
         }
@@ -168,10 +143,10 @@ public sealed partial class SqliteMemoryStore
     }
 
     /// <summary>
-    /// The caches of the scopes <paramref name="reader"/> can see, each checked against its generation in the file
+    /// The indexes of the scopes <paramref name="reader"/> can see, each checked against its generation in the file
     /// (one indexed read for all of them) and reloaded when another process changed it.
     /// </summary>
-    private (List<ScopeCache> Caches, long FileRows) LoadCaches(PooledConnection c, MemoryScope reader)
+    private (List<ScopeIndex> Indexes, List<long> ScopeIds, long FileRows) LoadIndexes(PooledConnection c, MemoryScope reader)
     {
         var visible = reader.VisibleScopes();
         var cmd = c.Command(ScopeLookupSql[visible.Count]);
@@ -187,42 +162,34 @@ public sealed partial class SqliteMemoryStore
             }
         }
 
-        var result = new List<ScopeCache>(found.Count);
-        var tick = Environment.TickCount64;
+        var result = new List<ScopeIndex>(found.Count);
+        var ids = new List<long>(found.Count);
         foreach (var (id, generation, key) in found)
         {
             var scope = visible.First(v => string.Equals(v.Key, key, StringComparison.Ordinal));
             _scopes.TryAdd(id, scope);
             _scopeIds.TryAdd(key, id);
-            var cache = _caches.GetOrAdd(id, static (i, s) => new ScopeCache(i, s.Scope, s.Options, s.QuantizeAt), (Scope: scope, Options: _options.Vectors, QuantizeAt: _options.QuantizeAtRows ?? int.MaxValue));
-            lock (cache.Sync)
-            {
-                if (cache.Generation != generation)
-                {
-                    Reload(c, cache, generation);
-                }
-
-                cache.LastUsed = tick;
-            }
-
-            result.Add(cache);
+            result.Add(_indexes.Acquire(id, scope, generation, static (index, s) => Reload(s.Connection, index, s.Id), (Connection: c, Id: id)));
+            ids.Add(id);
         }
 
-        EvictCaches(result);
+        _indexes.Trim(result);
         TrimScopeIds();
-        return (result, fileRows);
+        return (result, ids, fileRows);
     }
 
-    private static void Reload(PooledConnection c, ScopeCache cache, long generation)
+    private static void Reload(PooledConnection c, ScopeIndex index, long scopeId)
     {
-        cache.Clear();
+        var count = c.Command("SELECT count(*) FROM memories WHERE scope_id = $scope");
+        count.Parameters.AddWithValue("$scope", scopeId);
+        index.Reserve((int)(long)count.ExecuteScalar()!);
         var cmd = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id = $scope");
-        cmd.Parameters.AddWithValue("$scope", cache.ScopeId);
+        cmd.Parameters.AddWithValue("$scope", scopeId);
         byte[] buffer = [];
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var record = RecordRow.Read(r, cache.Scope, withEmbedding: false);
+            var record = RecordRow.Read(r, index.Scope, withEmbedding: false);
             ReadOnlySpan<float> vector = [];
             if (!r.IsDBNull(RecordRow.Embedding))
             {
@@ -236,55 +203,7 @@ public sealed partial class SqliteMemoryStore
                 vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, length)) : SqliteValues.BlobToVector(buffer[..length]);
             }
 
-            cache.Put(r.GetInt64(RecordRow.RowId), record, vector);
+            index.Put(record, vector, r.GetInt64(RecordRow.RowId));
         }
-
-        cache.Generation = generation;
-    }
-
-    /// <summary>
-    /// Drops the least recently used scope caches (never those in <paramref name="inUse"/>) while there are more than
-    /// <see cref="SqliteMemoryStoreOptions.MaxCachedScopes"/> or they hold more than
-    /// <see cref="SqliteMemoryStoreOptions.MaxCachedMemories"/> memories together.
-    /// </summary>
-    private void EvictCaches(List<ScopeCache> inUse)
-    {
-        // A cache's count is read without its lock: a racing write makes the total off by a few, never wrong for long.
-        long cached = 0;
-        foreach (var cache in _caches.Values)
-        {
-            cached += cache.Records.Count;
-        }
-
-        if (_caches.Count <= _options.MaxCachedScopes && cached <= _options.MaxCachedMemories)
-        {
-            return;
-        }
-
-        var scopes = _caches.Count;
-        foreach (var victim in _caches.Values.Where(x => !inUse.Contains(x)).OrderBy(x => x.LastUsed).ToList())
-        {
-            if (scopes <= _options.MaxCachedScopes && cached <= _options.MaxCachedMemories)
-            {
-                break;
-            }
-
-            if (_caches.TryRemove(victim.ScopeId, out _))
-            {
-                scopes--;
-                cached -= victim.Records.Count;
-            }
-        }
-    }
-
-    private static List<ScoredMemory> TopOf(List<ScoredMemory> hits, int limit)
-    {
-        hits.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
-        if (hits.Count > limit)
-        {
-            hits.RemoveRange(limit, hits.Count - limit);
-        }
-
-        return hits;
     }
 }

@@ -1,5 +1,3 @@
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
 using AgentMemory.Vectors;
 
 namespace AgentMemory.Sqlite;
@@ -57,7 +55,7 @@ public sealed partial class SqliteMemoryStore
             {
                 foreach (var (rowId, record, vector) in items)
                 {
-                    cache.Put(rowId, record, vector);
+                    cache.Put(record, vector, rowId);
                 }
             });
         }
@@ -108,7 +106,7 @@ public sealed partial class SqliteMemoryStore
             MaintainLexical(c);
             return (updated, currentScopeId, currentRowId, BumpGeneration(c, currentScopeId));
         }, cancellationToken).ConfigureAwait(false);
-        ApplyToCache(scopeId, generation, cache => cache.Put(rowId, stored, vector));
+        ApplyToCache(scopeId, generation, cache => cache.Put(stored, vector, rowId));
         return stored;
     }
 
@@ -134,7 +132,7 @@ public sealed partial class SqliteMemoryStore
         }, cancellationToken).ConfigureAwait(false);
         if (removed)
         {
-            ApplyToCache(scopeId, generation, cache => cache.Remove(id));
+            ApplyToCache(scopeId, generation, cache => cache.Remove(id, out _));
         }
 
         return removed;
@@ -155,16 +153,7 @@ public sealed partial class SqliteMemoryStore
                 EnsureDimension(c, vector.Length);
             }
 
-            var created = record.CreatedAt == default ? now : record.CreatedAt;
-            var item = record with
-            {
-                Scope = record.Scope,
-                Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
-                Version = 1,
-                CreatedAt = created,
-                UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
-            };
+            var item = MemoryRecordVersioning.FirstVersion(record, record.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
             if (InsertRecord(c.Statement(InsertMemorySql), item, scopeId, vector) is not { } rowId)
             {
                 // The id exists (idempotent retry) or belongs to another scope.

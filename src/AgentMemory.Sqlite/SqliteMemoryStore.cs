@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AgentMemory.Sqlite.Internal;
-using AgentMemory.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,7 +27,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, long> _scopeIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, MemoryScope> _scopes = new();
-    private readonly ConcurrentDictionary<long, ScopeCache> _caches = new();
+    private readonly ScopeIndexCache<long> _indexes;
     private readonly DeferredAccessRecorder? _accesses;
     private int _dimension;
     private long _lexicalWrites;
@@ -85,6 +82,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _pool = new ConnectionPool(options);
+        var quantizeAtRows = options.QuantizeAtRows ?? int.MaxValue;
+        _indexes = new ScopeIndexCache<long>(options.MaxCachedScopes, options.MaxCachedMemories, scope => new ScopeIndex(scope, options.Vectors, quantizeAtRows, trackRows: true, keepEmbeddings: false));
         Initialize();
         if (options.AccessRecording == AccessRecordingMode.Deferred)
         {
@@ -108,7 +107,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
 
     /// <summary>How many scopes are cached, and how many memories they hold together (tests of the bounds).</summary>
-    internal (int Scopes, long Memories, int ScopeIds) CacheSizes => (_caches.Count, _caches.Values.Sum(c => (long)c.Records.Count), _scopeIds.Count);
+    internal (int Scopes, long Memories, int ScopeIds) CacheSizes => (_indexes.Count, _indexes.Memories, _scopeIds.Count);
 
     /// <summary>Writes the queued accesses (deferred access recording) and closes the store's connections.</summary>
     /// <remarks>An erasure scrub still pending stays recorded in the file; the next store that opens it finishes it.</remarks>
@@ -117,7 +116,7 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         StopScrubTimer();
         _accesses?.Dispose();
         _pool.Dispose();
-        _caches.Clear();
+        _indexes.Clear();
     }
 
     private void Initialize()
@@ -297,27 +296,8 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         return bump.ExecuteScalarInt64();
     }
 
-    /// <summary>After a commit: applies this process's change to the scope's cache, or marks it stale when it missed one.</summary>
-    private void ApplyToCache(long scopeId, long generation, Action<ScopeCache> apply)
-    {
-        if (!_caches.TryGetValue(scopeId, out var cache))
-        {
-            return;
-        }
-
-        lock (cache.Sync)
-        {
-            if (cache.Generation == generation - 1)
-            {
-                apply(cache);
-                cache.Generation = generation;
-            }
-            else if (cache.Generation < generation)
-            {
-                cache.Generation = -1;
-            }
-        }
-    }
+    /// <summary>After a commit: applies this process's change to the scope's index, or marks it stale when it missed one.</summary>
+    private void ApplyToCache(long scopeId, long generation, Action<ScopeIndex> apply) => _indexes.Apply(scopeId, generation, apply);
 
     private static int? ReadDimension(PooledConnection c)
     {

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace AgentMemory.PostgreSql.Internal;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite.Internal;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>An open connection with its pragmas set and its prepared commands cached by SQL text.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>The column list of a memory row and its mapping to <see cref="MemoryRecord"/>.</summary>

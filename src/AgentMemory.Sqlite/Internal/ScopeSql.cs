@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>SQL fragments that restrict a query to scopes, always bound through parameters.</summary>

@@ -1,17 +1,11 @@
 using System.Buffers.Binary;
-using System.Collections.ObjectModel;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>Conversions between .NET values and their stored form.</summary>
 internal static class SqliteValues
 {
-    public static readonly ReadOnlyDictionary<string, string> EmptyMetadata = new(new Dictionary<string, string>());
-
     /// <summary>A GUID as 16 big-endian bytes, so byte order sorts like <see cref="Guid.CompareTo(Guid)"/>.</summary>
     public static byte[] ToBlob(Guid id) => id.ToByteArray(bigEndian: true);
 
@@ -81,45 +75,11 @@ internal static class SqliteValues
         return vector;
     }
 
-    /// <summary>Metadata as a JSON object of strings (written without reflection, so trimming-safe).</summary>
-    public static object MetadataToDb(IReadOnlyDictionary<string, string> metadata)
-    {
-        if (metadata.Count == 0)
-        {
-            return DBNull.Value;
-        }
-
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in metadata)
-            {
-                writer.WriteString(key, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    /// <summary>Metadata as a JSON object of strings (<see cref="MetadataJson"/>), or NULL when empty.</summary>
+    public static object MetadataToDb(IReadOnlyDictionary<string, string> metadata) => (object?)MetadataJson.Write(metadata) ?? DBNull.Value;
 
     public static IReadOnlyDictionary<string, string> ReadMetadata(SqliteDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return EmptyMetadata;
-        }
-
-        using var doc = JsonDocument.Parse(reader.GetString(ordinal));
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in doc.RootElement.EnumerateObject())
-        {
-            result[p.Name] = p.Value.GetString() ?? string.Empty;
-        }
-
-        return result.AsReadOnly();
-    }
+        => reader.IsDBNull(ordinal) ? MemoryRecord.EmptyMetadata : MetadataJson.Read(reader.GetString(ordinal));
 
     public static byte[] IdsToBlob(IReadOnlyList<Guid> ids)
     {

@@ -34,8 +34,14 @@ public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
 
     /// <summary>Creates a generator producing <paramref name="dimensions"/>-dimensional vectors.</summary>
     /// <param name="dimensions">The vector length (at least 32).</param>
+    public LocalEmbeddingGenerator(int dimensions = DefaultDimensions)
+        : this(dimensions, null)
+    {
+    }
+
+    /// <param name="dimensions">The vector length (at least 32).</param>
     /// <param name="analyzer">The text analyzer producing word terms (default: <see cref="TextAnalyzer.Default"/>).</param>
-    public LocalEmbeddingGenerator(int dimensions = DefaultDimensions, TextAnalyzer? analyzer = null)
+    internal LocalEmbeddingGenerator(int dimensions, TextAnalyzer? analyzer)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 32);
         Dimensions = dimensions;

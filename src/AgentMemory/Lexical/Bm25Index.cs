@@ -12,7 +12,7 @@ namespace AgentMemory.Lexical;
 /// frequency, and a search accumulates into a pooled per-slot score array and keeps the best <c>limit</c> in a bounded
 /// heap, so a query costs a few array reads per posting and allocates only its result.
 /// </remarks>
-public sealed class Bm25Index
+internal sealed class Bm25Index
 {
     /// <summary>Orders matches worst first: lower score, then (ties) higher id, so the best come out ordered by score, then id.</summary>
     private static readonly Comparer<LexicalMatch> WorstFirst = Comparer<LexicalMatch>.Create(

@@ -1,7 +1,7 @@
 namespace AgentMemory.Lexical;
 
 /// <summary>How the fields of a memory count in lexical search, the same in every store.</summary>
-public static class LexicalFields
+internal static class LexicalFields
 {
     /// <summary>
     /// The weight of a word of <see cref="MemoryRecord.Context"/> relative to a word of <see cref="MemoryRecord.Text"/>:

@@ -3,4 +3,4 @@ namespace AgentMemory.Lexical;
 /// <summary>One result of a lexical search.</summary>
 /// <param name="Id">The document's id.</param>
 /// <param name="Score">The BM25 score; higher is better.</param>
-public readonly record struct LexicalMatch(Guid Id, double Score);
+internal readonly record struct LexicalMatch(Guid Id, double Score);

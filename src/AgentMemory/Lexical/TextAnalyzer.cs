@@ -7,7 +7,7 @@ namespace AgentMemory.Lexical;
 /// Turns text into index terms: Unicode-aware word splitting, case folding, diacritics removal, English stop words
 /// dropped, Porter2 (Snowball English) stemming; optionally adjacent-term phrases. The same analyzer is used for documents and queries.
 /// </summary>
-public sealed class TextAnalyzer
+internal sealed class TextAnalyzer
 {
     // NLTK's English stop-word list (179 words), with apostrophes removed as the tokenizer removes them.
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)

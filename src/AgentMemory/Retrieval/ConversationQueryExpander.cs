@@ -35,8 +35,14 @@ public sealed class ConversationQueryExpander : IQueryExpander
 
     private readonly TextAnalyzer _analyzer;
 
-    /// <summary>Creates an expander (default analyzer: <see cref="TextAnalyzer.Default"/>).</summary>
-    public ConversationQueryExpander(TextAnalyzer? analyzer = null) => _analyzer = analyzer ?? TextAnalyzer.Default;
+    /// <summary>Creates an expander with the library's text analyzer.</summary>
+    public ConversationQueryExpander()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates an expander with <paramref name="analyzer"/> (default: <see cref="TextAnalyzer.Default"/>).</summary>
+    internal ConversationQueryExpander(TextAnalyzer? analyzer) => _analyzer = analyzer ?? TextAnalyzer.Default;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ExpandAsync(RecallRequest request, CancellationToken cancellationToken = default)

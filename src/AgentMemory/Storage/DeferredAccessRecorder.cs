@@ -13,7 +13,7 @@ namespace AgentMemory.Storage;
 /// drops the queued accesses of scopes being erased (and waits for a batch in flight), so an erasure never races a late
 /// write. Thread-safe.
 /// </summary>
-public sealed class DeferredAccessRecorder : IDisposable
+internal sealed class DeferredAccessRecorder : IDisposable
 {
     private readonly Func<IReadOnlyList<PendingAccess>, CancellationToken, Task> _write;
     private readonly TimeProvider _time;

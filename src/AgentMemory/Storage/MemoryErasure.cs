@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace AgentMemory.Storage;
 
 /// <summary>What every store does the same way when it erases a scope.</summary>
-public static class MemoryErasure
+internal static class MemoryErasure
 {
     /// <summary>The prefix of the pseudonyms that replace erased identifiers in the audit trail.</summary>
     public const string PseudonymPrefix = "erased-";

@@ -3,7 +3,7 @@ using AgentMemory.Vectors;
 namespace AgentMemory.Storage;
 
 /// <summary>The checks every store runs on a record before writing anything.</summary>
-public static class MemoryRecordValidator
+internal static class MemoryRecordValidator
 {
     /// <summary>The default longest memory text, in characters.</summary>
     public const int DefaultMaxTextLength = 8_000;

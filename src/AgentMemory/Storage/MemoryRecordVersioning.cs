@@ -1,7 +1,7 @@
 namespace AgentMemory.Storage;
 
 /// <summary>The bookkeeping every store applies the same way when it stores a record or its next version.</summary>
-public static class MemoryRecordVersioning
+internal static class MemoryRecordVersioning
 {
     /// <summary>A private, read-only copy of <paramref name="metadata"/>, so later changes by the caller do not reach the store.</summary>
     public static IReadOnlyDictionary<string, string> CopyMetadata(IReadOnlyDictionary<string, string> metadata)
@@ -10,6 +10,29 @@ public static class MemoryRecordVersioning
         return metadata.Count == 0
             ? MemoryRecord.EmptyMetadata
             : new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly();
+    }
+
+    /// <summary>
+    /// The stored form of a new record: version 1, a private copy of its metadata, the normalised embedding, and the
+    /// caller's creation time (imports) or <paramref name="now"/>; the update time defaults to the creation time.
+    /// </summary>
+    /// <param name="record">The caller's record.</param>
+    /// <param name="scope">The scope it is stored in.</param>
+    /// <param name="embedding">The normalised embedding to store (empty for none).</param>
+    /// <param name="now">The time of the add (a store may pass its own clock's precision).</param>
+    public static MemoryRecord FirstVersion(MemoryRecord record, MemoryScope scope, ReadOnlyMemory<float> embedding, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var created = record.CreatedAt == default ? now : record.CreatedAt;
+        return record with
+        {
+            Scope = scope,
+            Embedding = embedding,
+            Metadata = CopyMetadata(record.Metadata),
+            Version = 1,
+            CreatedAt = created,
+            UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
+        };
     }
 
     /// <summary>

@@ -5,4 +5,4 @@ namespace AgentMemory.Storage;
 /// <param name="Ids">The memories returned, as passed to <see cref="IMemoryStore.RecordAccessAsync"/>.</param>
 /// <param name="QueryHash">The query hash for the <see cref="AuditAction.Retrieved"/> entry.</param>
 /// <param name="At">When the access happened (its last-accessed time and audit time).</param>
-public readonly record struct PendingAccess(MemoryScope Scope, IReadOnlyList<Guid> Ids, string? QueryHash, DateTimeOffset At);
+internal readonly record struct PendingAccess(MemoryScope Scope, IReadOnlyList<Guid> Ids, string? QueryHash, DateTimeOffset At);

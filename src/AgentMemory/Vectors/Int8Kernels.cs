@@ -11,7 +11,7 @@ namespace AgentMemory.Vectors;
 /// the sign trick (|x| × sign(x)·q through <c>vpmaddubsw</c>, then <c>vpmaddwd</c> into int32 lanes; a pair sum is at
 /// most 2 × 127² and cannot saturate); elsewhere a portable <see cref="Vector128"/> widening kernel, else scalar.
 /// </summary>
-public static class Int8Kernels
+internal static class Int8Kernels
 {
     /// <summary>The padded byte length of a quantised row of <paramref name="dimension"/> elements.</summary>
     public static int Stride(int dimension) => (dimension + 31) & ~31;

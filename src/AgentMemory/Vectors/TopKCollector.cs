@@ -4,7 +4,7 @@ namespace AgentMemory.Vectors;
 /// A bounded min-heap over caller-provided storage that keeps the <c>k</c> best matches seen so far. Allocation-free.
 /// Ties are broken by id so results are deterministic.
 /// </summary>
-public ref struct TopKCollector
+internal ref struct TopKCollector
 {
     private readonly Span<VectorMatch> _heap;
     private int _count;

@@ -13,7 +13,7 @@ namespace AgentMemory.Vectors;
 /// not depend on how many rows are scored together, so every caller (exact scan, re-scoring, parallel scan, batch)
 /// agrees exactly.
 /// </summary>
-public static class VectorKernels
+internal static class VectorKernels
 {
     /// <summary>The dot product of <paramref name="a"/> and <paramref name="b"/>, by the same arithmetic as <see cref="DotRows"/>.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace AgentMemory.Vectors;
 
 /// <summary>Validation and normalisation of embedding vectors, on <see cref="TensorPrimitives"/>.</summary>
-public static class VectorMath
+internal static class VectorMath
 {
     /// <summary>Throws <see cref="InvalidMemoryException"/> unless every element is finite and the vector is not all zeros.</summary>
     public static void Validate(ReadOnlySpan<float> vector, string? paramName = null) => ValidatedNorm(vector, paramName);

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace AgentMemory.Vectors;
 
-public sealed partial class VectorPartition
+internal sealed partial class VectorPartition
 {
     /// <summary>
     /// Scores several queries in one pass over the rows (each block of rows is read from memory once and scored against

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace AgentMemory.Vectors;
 
-public sealed partial class VectorPartition
+internal sealed partial class VectorPartition
 {
     /// <summary>Rows scored per kernel call: 64 rows of 384 floats (96 KiB) stay in L2 for a batch of queries.</summary>
     private const int ChunkRows = 64;

@@ -13,7 +13,7 @@ namespace AgentMemory.Vectors;
 /// thread-safe: readers may run concurrently with each other, writers need exclusive access (stores guard it with a
 /// reader/writer lock).
 /// </summary>
-public sealed partial class VectorPartition
+internal sealed partial class VectorPartition
 {
     private readonly Dictionary<Guid, int> _rows = [];
     private readonly VectorSearchMode _mode;

@@ -63,7 +63,7 @@ public sealed class SnippetCompilerTests
     [Fact]
     public void Compile_NamespaceWithoutUsing_IsAnError()
     {
-        var snippet = new MarkdownSnippet("docs/x.md", 1, "var partition = new VectorPartition(384);", Ignored: false);
+        var snippet = new MarkdownSnippet("docs/x.md", 1, "var options = new VectorPartitionOptions();", Ignored: false);
 
         Compiler.Compile(snippet).Should().ContainSingle().Which.Should().Contain("CS0246");
     }

@@ -32,7 +32,7 @@ public sealed partial class InMemoryMemoryStore
                 {
                     if (p.Records.TryGetValue(id, out var r) && !r.IsExpired(now))
                     {
-                        p.Records[id] = r with { AccessCount = r.AccessCount + 1, LastAccessedAt = now };
+                        p.Index.Replace(r with { AccessCount = r.AccessCount + 1, LastAccessedAt = now });
                         touched.Add(id);
                     }
                 }
@@ -74,11 +74,9 @@ public sealed partial class InMemoryMemoryStore
                 }
 
                 _partitions.TryRemove(p.Scope.Key, out _);
-                p.Records.Clear();
+                p.Index.Clear();
                 p.History.Clear();
                 p.Quarantine.Clear();
-                p.Lexical.Clear();
-                p.Vectors?.Clear();
                 p.Dispose();
             }
 
@@ -110,7 +108,7 @@ public sealed partial class InMemoryMemoryStore
                     break;
                 }
 
-                if (p.EarliestExpiry is not { } earliest || earliest > now)
+                if (p.Index.EarliestExpiry is not { } earliest || earliest > now)
                 {
                     continue;
                 }
@@ -124,7 +122,7 @@ public sealed partial class InMemoryMemoryStore
                         RemoveRecord(p, id, MemoryChangeKind.Expired, "expired", now);
                     }
 
-                    p.EarliestExpiry = p.Records.Values.Select(r => r.ExpiresAt).Where(e => e is not null).Min();
+                    p.Index.RecomputeExpiry();
                     if (expired.Count > 0)
                     {
                         Audit(AuditAction.Expired, p.Scope, now, expired, "expired", count: expired.Count);
@@ -155,7 +153,7 @@ public sealed partial class InMemoryMemoryStore
         _gate.EnterReadLock();
         try
         {
-            var p = _partitions.GetOrAdd(item.Scope.Key, static (_, s) => new ScopePartition(s), item.Scope);
+            var p = _partitions.GetOrAdd(item.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (item.Scope, Options: _vectorOptions));
             p.Lock.EnterWriteLock();
             try
             {

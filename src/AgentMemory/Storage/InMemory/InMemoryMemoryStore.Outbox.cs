@@ -11,13 +11,7 @@ public sealed partial class InMemoryMemoryStore
     public Task EnqueueAsync(FormationJob job, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.Scope, nameof(job));
-        ArgumentNullException.ThrowIfNull(job.Payload, nameof(job));
-        if (job.Id == Guid.Empty)
-        {
-            throw new ArgumentException("A formation job needs a non-empty id.", nameof(job));
-        }
+        OutboxArguments.CheckJob(job);
 
         _gate.EnterReadLock();
         try
@@ -39,9 +33,7 @@ public sealed partial class InMemoryMemoryStore
     public Task<IReadOnlyList<FormationJob>> ClaimAsync(string workerId, int maxJobs, TimeSpan lease, bool ignoreRetryTime = false, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxJobs);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        OutboxArguments.CheckClaim(workerId, maxJobs, lease);
         var now = _time.GetUtcNow();
         var claimed = new List<FormationJob>();
         lock (_outboxLock)

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using AgentMemory.Vectors;
 
 namespace AgentMemory.Storage.InMemory;
 
@@ -68,7 +66,7 @@ public sealed partial class InMemoryMemoryStore
                 p.Lock.EnterReadLock();
                 try
                 {
-                    if (p.EarliestExpiry is { } e && e <= now)
+                    if (p.Index.EarliestExpiry is { } e && e <= now)
                     {
                         foreach (var r in p.Records.Values)
                         {
@@ -98,84 +96,24 @@ public sealed partial class InMemoryMemoryStore
     public Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Scope, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Limit, nameof(request));
-        var dimension = Dimension;
-        var useVector = false;
-        if (!request.Vector.IsEmpty)
-        {
-            VectorMath.Validate(request.Vector.Span, nameof(request));
-            if (dimension is { } d && d != request.Vector.Length)
-            {
-                throw new InvalidMemoryException(MemoryValidationError.DimensionMismatch, $"The store holds {d}-dimensional vectors; the query has {request.Vector.Length}.", nameof(request));
-            }
-
-            useVector = dimension is not null;
-        }
-
+        var useVector = CandidateSearch.Validate(request, Dimension);
         var useText = !string.IsNullOrWhiteSpace(request.Text);
-        if (request.Limit == 0 || (!useVector && !useText))
-        {
-            return Task.FromResult(MemorySearchResult.Empty);
-        }
-
-        var filter = request.Filter ?? MemoryFilter.None;
         var now = _time.GetUtcNow();
-        var limit = request.Limit;
-        var vectorHits = new List<ScoredMemory>();
-        var textHits = new List<ScoredMemory>();
-        float[]? query = null;
-        VectorMatch[]? matches = null;
+        _gate.EnterReadLock();
         try
         {
-            if (useVector)
+            var indexes = new List<ScopeIndex>(4);
+            foreach (var p in Covered(request.Scope, ScopeMatch.Visible))
             {
-                query = ArrayPool<float>.Shared.Rent(request.Vector.Length);
-                VectorMath.Normalize(request.Vector.Span, query);
-                matches = ArrayPool<VectorMatch>.Shared.Rent(limit);
+                indexes.Add(p.Index);
             }
 
-            _gate.EnterReadLock();
-            try
-            {
-                foreach (var visible in request.Scope.VisibleScopes())
-                {
-                    if (!_partitions.TryGetValue(visible.Key, out var p))
-                    {
-                        continue;
-                    }
-
-                    p.Lock.EnterReadLock();
-                    try
-                    {
-                        SearchPartition(p, request, filter, now, query, matches, vectorHits, textHits);
-                    }
-                    finally
-                    {
-                        p.Lock.ExitReadLock();
-                    }
-                }
-            }
-            finally
-            {
-                _gate.ExitReadLock();
-            }
+            return Task.FromResult(CandidateSearch.Search(indexes, request, now, useVector, useText));
         }
         finally
         {
-            if (query is not null)
-            {
-                ArrayPool<float>.Shared.Return(query);
-            }
-
-            if (matches is not null)
-            {
-                ArrayPool<VectorMatch>.Shared.Return(matches);
-            }
+            _gate.ExitReadLock();
         }
-
-        return Task.FromResult(new MemorySearchResult(TopOf(vectorHits, limit), TopOf(textHits, limit)));
     }
 
     /// <inheritdoc />
@@ -215,44 +153,6 @@ public sealed partial class InMemoryMemoryStore
 
         result.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Version.CompareTo(b.Version));
         return Task.FromResult<IReadOnlyList<MemoryHistoryEntry>>(result);
-    }
-
-    private static void SearchPartition(ScopePartition p, MemorySearchRequest request, MemoryFilter filter, DateTimeOffset now, float[]? query, VectorMatch[]? matches, List<ScoredMemory> vectorHits, List<ScoredMemory> textHits)
-    {
-        var records = p.Records;
-        Func<Guid, bool>? include = null;
-        if (!ReferenceEquals(filter, MemoryFilter.None) || p.MayHoldSuperseded || (p.EarliestExpiry is { } e && e <= now))
-        {
-            include = id => records.TryGetValue(id, out var r) && !r.IsExpired(now) && filter.Matches(r);
-        }
-
-        if (query is not null && matches is not null && p.Vectors is { Count: > 0 } vectors)
-        {
-            var found = vectors.Search(query.AsSpan(0, vectors.Dimension), matches.AsSpan(0, request.Limit), include);
-            for (var i = 0; i < found; i++)
-            {
-                vectorHits.Add(new ScoredMemory(records[matches[i].Id], matches[i].Score));
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Text) && p.Lexical.Count > 0)
-        {
-            foreach (var m in p.Lexical.Search(request.Text, request.Limit, include))
-            {
-                textHits.Add(new ScoredMemory(records[m.Id], m.Score));
-            }
-        }
-    }
-
-    private static List<ScoredMemory> TopOf(List<ScoredMemory> hits, int limit)
-    {
-        hits.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Record.Id.CompareTo(b.Record.Id));
-        if (hits.Count > limit)
-        {
-            hits.RemoveRange(limit, hits.Count - limit);
-        }
-
-        return hits;
     }
 
     /// <summary>The existing partitions <paramref name="match"/> covers from <paramref name="scope"/>; caller holds the gate.</summary>

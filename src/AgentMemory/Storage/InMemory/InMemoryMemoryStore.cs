@@ -69,7 +69,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
         _gate.EnterReadLock();
         try
         {
-            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s), record.Scope);
+            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (record.Scope, Options: _vectorOptions));
             p.Lock.EnterWriteLock();
             try
             {
@@ -96,25 +96,8 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                     }
                 }
 
-                var created = record.CreatedAt == default ? now : record.CreatedAt;
-                var stored = record with
-                {
-                    Scope = p.Scope,
-                    Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-                    Metadata = MemoryRecordVersioning.CopyMetadata(record.Metadata),
-                    Version = 1,
-                    CreatedAt = created,
-                    UpdatedAt = record.UpdatedAt == default ? created : record.UpdatedAt,
-                };
-                p.Records[stored.Id] = stored;
-                p.Lexical.Upsert(stored.Id, stored.Text, stored.Context);
-                if (vector is not null)
-                {
-                    (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
-                }
-
-                p.NoteExpiry(stored.ExpiresAt);
-                p.MayHoldSuperseded |= stored.IsSuperseded;
+                var stored = MemoryRecordVersioning.FirstVersion(record, p.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
+                p.Index.Put(stored, vector);
                 p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now));
                 Audit(AuditAction.Created, p.Scope, now, [stored.Id]);
                 return Task.FromResult(stored);
@@ -166,19 +149,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
                 }
 
                 var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
-                p.Records[stored.Id] = stored;
-                p.Lexical.Upsert(stored.Id, stored.Text, stored.Context);
-                if (vector is not null)
-                {
-                    (p.Vectors ??= new VectorPartition(vector.Length, _vectorOptions)).Upsert(stored.Id, vector);
-                }
-                else
-                {
-                    p.Vectors?.Remove(stored.Id);
-                }
-
-                p.NoteExpiry(stored.ExpiresAt);
-                p.MayHoldSuperseded |= stored.IsSuperseded;
+                p.Index.Put(stored, vector);
                 p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, stored.Version, change, current.Text, stored.Text, now, reason));
                 Audit(change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, p.Scope, now, [stored.Id], reason);
                 return Task.FromResult(stored);
@@ -282,15 +253,13 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
     /// <summary>Removes a record with its vector, index row and id, and writes its history; caller holds the partition's write lock.</summary>
     private bool RemoveRecord(ScopePartition p, Guid id, MemoryChangeKind change, string? reason, DateTimeOffset now)
     {
-        if (!p.Records.Remove(id, out var removed))
+        if (!p.Index.Remove(id, out var removed))
         {
             return false;
         }
 
-        p.Lexical.Remove(id);
-        p.Vectors?.Remove(id);
         _ids.TryRemove(new KeyValuePair<Guid, string>(id, p.Scope.Key));
-        p.AddHistory(new MemoryHistoryEntry(id, p.Scope, removed.Version, change, removed.Text, null, now, reason));
+        p.AddHistory(new MemoryHistoryEntry(id, p.Scope, removed!.Version, change, removed.Text, null, now, reason));
         return true;
     }
 

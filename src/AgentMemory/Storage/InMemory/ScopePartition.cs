@@ -1,37 +1,30 @@
-using AgentMemory.Lexical;
-using AgentMemory.Vectors;
-
 namespace AgentMemory.Storage.InMemory;
 
 /// <summary>
-/// Everything one exact scope owns: records, their vectors and lexical index, history and quarantine.
-/// Guarded by <see cref="Lock"/>: searches read under the read lock, writes hold the write lock.
+/// Everything one exact scope owns: its candidate index (records, vectors, lexical index), history and quarantine.
+/// Guarded by <see cref="Lock"/> (the index's): searches read under the read lock, writes hold the write lock.
 /// </summary>
 internal sealed class ScopePartition : IDisposable
 {
-    public ScopePartition(MemoryScope scope)
+    public ScopePartition(MemoryScope scope, Vectors.VectorPartitionOptions vectorOptions)
     {
         Scope = scope;
+        Index = new ScopeIndex(scope, vectorOptions);
     }
 
     public MemoryScope Scope { get; }
 
-    public ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.NoRecursion);
+    /// <summary>The scope's records, vectors and BM25 index: what searches read.</summary>
+    public ScopeIndex Index { get; }
 
-    public Dictionary<Guid, MemoryRecord> Records { get; } = [];
+    public ReaderWriterLockSlim Lock => Index.Lock;
 
-    public Bm25Index Lexical { get; } = new();
-
-    /// <summary>Created on the first vector stored (the dimension is store-wide).</summary>
-    public VectorPartition? Vectors { get; set; }
+    public Dictionary<Guid, MemoryRecord> Records => Index.Records;
 
     /// <summary>History per memory id; kept after deletion, removed by erasure.</summary>
     public Dictionary<Guid, List<MemoryHistoryEntry>> History { get; } = [];
 
     public List<QuarantinedMemory> Quarantine { get; } = [];
-
-    /// <summary>The earliest expiry among the records (a lower bound; may be stale after removals), so unexpiring partitions skip checks.</summary>
-    public DateTimeOffset? EarliestExpiry { get; set; }
 
     public int HistoryCount
     {
@@ -58,16 +51,5 @@ internal sealed class ScopePartition : IDisposable
         list.Add(entry);
     }
 
-    /// <summary>Whether a superseded record may be held (set when one is stored, never cleared), so partitions without any skip checks.</summary>
-    public bool MayHoldSuperseded { get; set; }
-
-    public void NoteExpiry(DateTimeOffset? expiresAt)
-    {
-        if (expiresAt is { } e && (EarliestExpiry is null || e < EarliestExpiry))
-        {
-            EarliestExpiry = e;
-        }
-    }
-
-    public void Dispose() => Lock.Dispose();
+    public void Dispose() => Index.Dispose();
 }

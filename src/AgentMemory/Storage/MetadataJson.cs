@@ -1,14 +1,12 @@
-using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
 
-namespace AgentMemory.PostgreSql.Internal;
+namespace AgentMemory.Storage;
 
-/// <summary>String metadata as a JSON object (jsonb), written and read without reflection.</summary>
+/// <summary>String metadata as a JSON object (SQLite text, PostgreSQL jsonb), written and read without reflection (trimming-safe).</summary>
 internal static class MetadataJson
 {
-    private static readonly ReadOnlyDictionary<string, string> Empty = new(new Dictionary<string, string>());
-
+    /// <summary>The JSON text of <paramref name="metadata"/>, or null when it is empty.</summary>
     public static string? Write(IReadOnlyDictionary<string, string>? metadata)
     {
         if (metadata is null || metadata.Count == 0)
@@ -31,11 +29,12 @@ internal static class MetadataJson
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    /// <summary>The metadata of <paramref name="json"/> (null or empty: none).</summary>
     public static IReadOnlyDictionary<string, string> Read(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
-            return Empty;
+            return MemoryRecord.EmptyMetadata;
         }
 
         using var doc = JsonDocument.Parse(json);
