@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,7 @@ namespace AgentMemory.Models;
 /// timeout, model failure or unusable output it returns no queries and recall goes on with the plain query. Only the
 /// caller's cancellation is thrown. Unusable output is not asked again (one attempt), to keep within the budget.
 /// </remarks>
-public sealed class LlmQueryExpander : IQueryExpander
+internal sealed class LlmQueryExpander : IQueryExpander
 {
     /// <summary>The operation name of expansion calls (telemetry and usage).</summary>
     public const string Operation = "expand_query";
@@ -83,7 +84,7 @@ public sealed class LlmQueryExpander : IQueryExpander
         catch (Exception ex) when (ex is OperationCanceledException or AgentMemoryException)
         {
             var reason = budget.IsCancellationRequested ? "latency budget exceeded" : ex.GetType().Name;
-            ModelLog.ExpansionSkipped(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
+            Log.ExpansionSkipped(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
             return [];
         }
     }
