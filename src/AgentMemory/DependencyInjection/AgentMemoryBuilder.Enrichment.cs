@@ -1,24 +1,22 @@
-using AgentMemory;
-using AgentMemory.Retrieval;
+using AgentMemory.Enrichment;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
-/// <summary>Registers retrieval-related formation hooks.</summary>
-public static class RetrievalAgentMemoryBuilderExtensions
+// Formation enrichment: steps that add to a guarded candidate, never block it and write no audit entry.
+public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
-    /// Resolves relative dates ("yesterday", "last week") in episodic memories against their event time at formation
-    /// (<see cref="RelativeDateGuard"/>, added after the guards registered before it), and registers
-    /// <see cref="RelativeDateResolver"/> for extractors that want to call it themselves.
+    /// Resolves relative dates ("yesterday", "last week") in episodic memories against their event time at formation:
+    /// an enrichment step that runs after the guards, before embedding, and writes no audit entry. <c>AddAgentMemory</c>
+    /// calls it, so it is on by default; calling it again changes nothing.
     /// </summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder AddRelativeDateResolution(this AgentMemoryBuilder builder)
+    public AgentMemoryBuilder AddRelativeDateResolution()
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<RelativeDateResolver>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<AgentMemory.IMemoryGuard, RelativeDateGuard>(sp => new RelativeDateGuard(sp.GetRequiredService<RelativeDateResolver>())));
-        return builder;
+        Services.TryAddSingleton<RelativeDateResolver>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryEnricher, RelativeDateEnricher>(sp => new RelativeDateEnricher(sp.GetRequiredService<RelativeDateResolver>())));
+        return this;
     }
 }

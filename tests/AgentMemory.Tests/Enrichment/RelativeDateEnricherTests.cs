@@ -1,14 +1,12 @@
-using AgentMemory.Retrieval;
+using AgentMemory.Enrichment;
 using FluentAssertions;
 
-namespace AgentMemory.Tests.Retrieval;
+namespace AgentMemory.Tests.Enrichment;
 
-public sealed class RelativeDateGuardTests
+public sealed class RelativeDateEnricherTests
 {
-    private static readonly GuardContext Context = new(MemoryScope.ForUser("t", "u"), []);
-
     [Fact]
-    public async Task InspectAsync_EpisodicWithRelativeDate_RewritesWithAbsoluteDate()
+    public void Enrich_EpisodicWithRelativeDate_AddsAbsoluteDate()
     {
         var candidate = new MemoryCandidate
         {
@@ -17,17 +15,19 @@ public sealed class RelativeDateGuardTests
             OccurredAt = new DateTimeOffset(2023, 5, 8, 13, 56, 0, TimeSpan.Zero),
         };
 
-        var verdict = await new RelativeDateGuard().InspectAsync(candidate, Context);
+        var enriched = new RelativeDateEnricher().Enrich(candidate);
 
-        verdict.Action.Should().Be(GuardAction.Rewrite);
-        verdict.Candidate!.Text.Should().Be("I went to a support group yesterday (7 May 2023).");
+        enriched.Text.Should().Be("I went to a support group yesterday (7 May 2023).");
     }
 
     [Fact]
-    public async Task InspectAsync_NoEventTimeOrNoRelativeDate_Allows()
+    public void Enrich_NoEventTimeOrNoRelativeDate_ReturnsSameCandidate()
     {
-        var guard = new RelativeDateGuard();
-        (await guard.InspectAsync(new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "Likes tea yesterday" }, Context)).Action.Should().Be(GuardAction.Allow);
-        (await guard.InspectAsync(new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "Likes tea", OccurredAt = DateTimeOffset.UnixEpoch }, Context)).Action.Should().Be(GuardAction.Allow);
+        var enricher = new RelativeDateEnricher();
+        var noTime = new MemoryCandidate { Kind = MemoryKind.Semantic, Text = "Likes tea yesterday" };
+        var noDate = new MemoryCandidate { Kind = MemoryKind.Episodic, Text = "Likes tea", OccurredAt = DateTimeOffset.UnixEpoch };
+
+        enricher.Enrich(noTime).Should().BeSameAs(noTime);
+        enricher.Enrich(noDate).Should().BeSameAs(noDate);
     }
 }
