@@ -1,40 +1,36 @@
-using AgentMemory;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
-/// <summary>Plugs any Microsoft.Extensions.AI chat client or embedding generator into AgentMemory.</summary>
-public static class ModelAgentMemoryBuilderExtensions
+// Plugs any Microsoft.Extensions.AI chat client or embedding generator into AgentMemory.
+public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
     /// Uses <paramref name="chatClient"/> for AgentMemory's model work (extraction, reconciliation, query expansion).
     /// It is registered as a keyed service (<see cref="AgentMemoryServiceKeys.ChatClient"/>), so it never replaces the
     /// host's own <see cref="IChatClient"/>.
     /// </summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="chatClient">The chat client (not disposed by the container).</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder UseChatClient(this AgentMemoryBuilder builder, IChatClient chatClient)
+    public AgentMemoryBuilder UseChatClient(IChatClient chatClient)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(chatClient);
-        builder.Services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
-        builder.Services.AddKeyedSingleton(AgentMemoryServiceKeys.ChatClient, chatClient);
-        return builder;
+        Services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
+        Services.AddKeyedSingleton(AgentMemoryServiceKeys.ChatClient, chatClient);
+        return this;
     }
 
     /// <summary>Uses the chat client <paramref name="factory"/> creates (once, as a singleton) for AgentMemory's model work.</summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="factory">Creates the chat client from the container.</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder UseChatClient(this AgentMemoryBuilder builder, Func<IServiceProvider, IChatClient> factory)
+    public AgentMemoryBuilder UseChatClient(Func<IServiceProvider, IChatClient> factory)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
-        builder.Services.AddKeyedSingleton<IChatClient>(AgentMemoryServiceKeys.ChatClient, (sp, _) => factory(sp));
-        return builder;
+        Services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
+        Services.AddKeyedSingleton<IChatClient>(AgentMemoryServiceKeys.ChatClient, (sp, _) => factory(sp));
+        return this;
     }
 
     /// <summary>
@@ -44,28 +40,24 @@ public static class ModelAgentMemoryBuilderExtensions
     /// memory of a store must come from the same model and dimension: changing it needs a re-embed
     /// (<c>IFormationPump.ReprocessAsync</c> after raising <see cref="FormationOptions.SchemaVersion"/>) or a new store.
     /// </summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="generator">The embedding generator (not disposed by the container).</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder UseEmbeddingGenerator(this AgentMemoryBuilder builder, IEmbeddingGenerator<string, Embedding<float>> generator)
+    public AgentMemoryBuilder UseEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> generator)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(generator);
-        builder.Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
-        builder.Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, generator);
-        return builder;
+        Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, generator);
+        return this;
     }
 
     /// <summary>Uses the embedding generator <paramref name="factory"/> creates (once, as a singleton).</summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="factory">Creates the generator from the container.</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder UseEmbeddingGenerator(this AgentMemoryBuilder builder, Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory)
+    public AgentMemoryBuilder UseEmbeddingGenerator(Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
-        builder.Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => factory(sp));
-        return builder;
+        Services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        Services.AddKeyedSingleton(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => factory(sp));
+        return this;
     }
 }

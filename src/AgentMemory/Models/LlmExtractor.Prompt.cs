@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace AgentMemory.Models;
 
 /// <summary>The prompt and the output parsing of <see cref="LlmExtractor"/>.</summary>
-public sealed partial class LlmExtractor
+internal sealed partial class LlmExtractor
 {
     private string BuildInstructions(DateTimeOffset now, DateTimeOffset conversationTime, IReadOnlyList<(LlmProfileSchema Profile, JsonObject? Current)> profiles)
     {

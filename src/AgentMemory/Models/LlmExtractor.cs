@@ -18,7 +18,7 @@ namespace AgentMemory.Models;
 /// Malformed, truncated or invalid answers are asked again up to <see cref="LlmMemoryOptions.MaxOutputAttempts"/> times,
 /// then <see cref="ModelOutputException"/> is thrown, so the formation job is released for a later attempt.
 /// </remarks>
-public sealed partial class LlmExtractor : IExtractor
+internal sealed partial class LlmExtractor : IExtractor
 {
     /// <summary>The version of the extraction schema; stored memories carry it so they can be re-extracted when it changes.</summary>
     public const int SchemaVersion = 1;

@@ -20,7 +20,7 @@ namespace AgentMemory.Models;
 /// <para>Without neighbours the candidate is added without a model call. A typed-profile candidate
 /// (<see cref="LlmProfileSchema"/>) updates the neighbour holding the same profile in place, also without a model call.</para>
 /// </remarks>
-public sealed class LlmReconciler : IMemoryReconciler
+internal sealed class LlmReconciler : IMemoryReconciler
 {
     /// <summary>The operation name of reconciliation calls (telemetry and usage).</summary>
     public const string Operation = "reconcile";

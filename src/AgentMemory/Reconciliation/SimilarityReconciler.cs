@@ -15,7 +15,7 @@ namespace AgentMemory.Reconciliation;
 /// </list>
 /// Episodic memories are events: they are only ever de-duplicated, never superseded.
 /// </summary>
-public sealed class SimilarityReconciler : IMemoryReconciler
+internal sealed class SimilarityReconciler : IMemoryReconciler
 {
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
 
