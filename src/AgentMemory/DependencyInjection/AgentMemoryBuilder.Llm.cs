@@ -1,4 +1,7 @@
+using AgentMemory.Extraction;
 using AgentMemory.Models;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

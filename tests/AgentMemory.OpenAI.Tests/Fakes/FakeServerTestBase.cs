@@ -1,4 +1,7 @@
+using AgentMemory.Extraction;
 using AgentMemory.Models;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using AgentMemory.Extraction;
 using AgentMemory.OpenAI.Tests.Fakes;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 
 namespace AgentMemory.OpenAI.Tests.Models;

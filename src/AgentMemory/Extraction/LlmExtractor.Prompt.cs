@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>The prompt and the output parsing of <see cref="LlmExtractor"/>.</summary>
 internal sealed partial class LlmExtractor

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>
 /// An <see cref="IExtractor"/> backed by any <see cref="IChatClient"/>: structured output (a JSON schema response

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Reconciliation;
 
 /// <summary>
 /// An <see cref="IMemoryReconciler"/> backed by any <see cref="IChatClient"/>. The candidate and its nearest stored

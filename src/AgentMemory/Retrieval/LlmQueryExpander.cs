@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AgentMemory.Models;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Retrieval;
 
 /// <summary>
 /// An <see cref="IQueryExpander"/> backed by any <see cref="IChatClient"/>: rewrites the recent conversation and the
