@@ -32,7 +32,7 @@ internal static class OnnxEmbeddingCommand
         var services = new ServiceCollection();
         services.AddAgentMemory().UseInMemoryStore().UseLocalEmbeddings(o => { o.IntraOpThreads = threads; o.MaxBatchSize = batch; });
         using var provider = services.BuildServiceProvider();
-        var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        var generator = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey);
         var onnx = generator.GetService<OnnxEmbeddingGenerator>()!;
 
         var rssBefore = Rss();

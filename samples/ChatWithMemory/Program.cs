@@ -10,7 +10,6 @@
 // canned reply that shows what was recalled. Commands: /memories, /usage, /forget, /quit. Ends when stdin closes.
 using AgentMemory;
 using AgentMemory.Models;
-using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +28,6 @@ var builder = services
         o.Formation.Mode = FormationMode.Inline; // store before the next prompt; a server app keeps the background default
     })
     .UseSqlite($"Data Source={dbPath}");
-services.TryAddSingleton<IRetriever, HybridRetriever>();
 
 if (online)
 {
@@ -51,7 +49,7 @@ else
 
 await using var provider = services.BuildServiceProvider();
 var memory = provider.GetRequiredService<IAgentMemory>();
-var chat = online ? provider.GetRequiredKeyedService<IChatClient>(AgentMemoryServiceKeys.ChatClient) : null;
+var chat = online ? provider.GetRequiredKeyedService<IChatClient>(AgentMemoryBuilder.ServiceKey) : null;
 var scope = MemoryScope.ForUser("demo", Environment.UserName is { Length: > 0 } userName ? userName : "me");
 var history = new List<ChatMessage>();
 Console.WriteLine("Say something (/memories, /usage, /forget, /quit).");

@@ -8,7 +8,7 @@ namespace AgentMemory.Evaluation.Security;
 /// Runs poisoning and PII suites (JSONL) through the library's guard chain: the same guards, in the same order, with the
 /// same default configuration that remember uses. Shared by the evaluation console and the test suite.
 /// </summary>
-public static class SecuritySuite
+internal static class SecuritySuite
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 

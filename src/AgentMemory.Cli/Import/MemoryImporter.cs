@@ -91,7 +91,7 @@ internal static class MemoryImporter
             fresh.Add(record with { Kind = screened.Kind, Text = screened.Text, Context = screened.Context, Topic = screened.Topic, Metadata = screened.Metadata });
         }
 
-        var embedder = session.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
+        var embedder = session.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey);
         var embedded = new List<MemoryRecord>(fresh.Count);
         foreach (var batch in fresh.Chunk(EmbeddingBatch))
         {

@@ -12,7 +12,7 @@ public static class LocalEmbeddingsAgentMemoryBuilderExtensions
     /// <summary>
     /// Uses a sentence-embedding model run in-process for memory and query vectors: by default all-MiniLM-L6-v2
     /// (384 dimensions, mean pooling, 256 tokens), whose weights ship inside this package, so nothing is downloaded and
-    /// no key is needed. It becomes AgentMemory's keyed generator (<see cref="AgentMemoryServiceKeys.EmbeddingGenerator"/>), as
+    /// no key is needed. It becomes AgentMemory's keyed generator (<see cref="AgentMemoryBuilder.ServiceKey"/>), as
     /// <c>UseEmbeddingGenerator</c> does; the host's own <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> is left alone. The model loads once, on first use, in a singleton the container disposes.
     /// Every memory of a store must come from the same model: switching models needs a re-embed or a new store.
     /// </summary>
@@ -35,8 +35,8 @@ public static class LocalEmbeddingsAgentMemoryBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalEmbeddingOptions>, LocalEmbeddingOptionsValidator>());
         services.TryAddSingleton<OnnxEmbeddingGenerator>();
-        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
-        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => sp.GetRequiredService<OnnxEmbeddingGenerator>());
+        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey);
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey, (sp, _) => sp.GetRequiredService<OnnxEmbeddingGenerator>());
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public static class OpenAIAgentMemoryBuilderExtensions
 {
     /// <summary>
     /// Uses OpenAI (or an OpenAI-compatible <paramref name="endpoint"/>) for extraction, reconciliation, query expansion
-    /// and embeddings. The clients are registered keyed (<see cref="AgentMemoryServiceKeys"/>): the host's own
+    /// and embeddings. The clients are registered keyed (<see cref="AgentMemoryBuilder.ServiceKey"/>): the host's own
     /// <see cref="IChatClient"/> and <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> registrations are left alone.
     /// </summary>
     /// <param name="builder">The AgentMemory builder.</param>
@@ -83,10 +83,10 @@ public static class OpenAIAgentMemoryBuilderExtensions
 
         services.RemoveAll<OpenAIMemoryClients>();
         services.AddSingleton<OpenAIMemoryClients>();
-        services.RemoveAllKeyed<IChatClient>(AgentMemoryServiceKeys.ChatClient);
-        services.AddKeyedSingleton<IChatClient>(AgentMemoryServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Chat);
-        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator);
-        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryServiceKeys.EmbeddingGenerator, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Embeddings);
+        services.RemoveAllKeyed<IChatClient>(AgentMemoryBuilder.ServiceKey);
+        services.AddKeyedSingleton<IChatClient>(AgentMemoryBuilder.ServiceKey, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Chat);
+        services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey);
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey, (sp, _) => sp.GetRequiredService<OpenAIMemoryClients>().Embeddings);
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace AgentMemory;
 /// <see cref="PropertyName"/>: <see cref="Query"/> when recall embeds queries, <see cref="Document"/> when formation,
 /// updates and re-embedding embed memory text. Generators that do not know the property ignore it.
 /// </summary>
-public static class EmbeddingPurpose
+internal static class EmbeddingPurpose
 {
     /// <summary>The key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/>.</summary>
     public const string PropertyName = "agentmemory.embedding_purpose";

@@ -5,7 +5,7 @@ namespace AgentMemory;
 /// <see cref="MemoryRecord.ValidTo"/> set) and names its successor, the new memory names its predecessor.
 /// <see cref="IAgentMemory.GetHistoryAsync"/> follows these links to return the fact's whole timeline.
 /// </summary>
-public static class MemoryTimeline
+internal static class MemoryTimeline
 {
     /// <summary>The metadata key on a new memory naming the memory it superseded (an id, "D" format).</summary>
     public const string SupersedesKey = "supersedes";

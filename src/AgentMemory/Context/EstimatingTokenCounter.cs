@@ -7,7 +7,7 @@ namespace AgentMemory.Context;
 /// over-counts English text (≈ 4 characters per token in o200k_base) so budgets are not exceeded. For exact counts add
 /// the <c>AgentMemory.Tokenizers</c> package and call <c>UseTiktokenTokenCounter()</c>.
 /// </summary>
-public sealed class EstimatingTokenCounter : ITokenCounter
+internal sealed class EstimatingTokenCounter : ITokenCounter
 {
     /// <inheritdoc />
     public int CountTokens(string text)

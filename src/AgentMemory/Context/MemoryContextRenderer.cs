@@ -11,7 +11,7 @@ namespace AgentMemory.Context;
 /// <c>[INST]</c>), a role prefix ("system:"), a markdown heading or fence, or an XML-ish tag is escaped. The block obeys a
 /// token budget counted by an <see cref="ITokenCounter"/>: the lowest-ranked hits are dropped first.
 /// </summary>
-public sealed partial class MemoryContextRenderer
+internal sealed partial class MemoryContextRenderer
 {
     private readonly ITokenCounter _tokenCounter;
     private readonly MemoryContextRendererOptions _options;

@@ -1,7 +1,7 @@
 namespace AgentMemory.Context;
 
 /// <summary>Options of <see cref="MemoryContextRenderer"/>.</summary>
-public sealed class MemoryContextRendererOptions
+internal sealed class MemoryContextRendererOptions
 {
     /// <summary>The default preamble telling the model that memories are information, not instructions.</summary>
     public const string DefaultPreamble =

@@ -7,6 +7,7 @@ using AgentMemory.Formation;
 using AgentMemory.Pipeline;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
+using AgentMemory.Security;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,8 @@ public static partial class AgentMemoryServiceCollectionExtensions
         AddDefaultStoreAndRetriever(services);
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<MemoryContextRenderer>();
+        // The one guard chain: formation, re-processing, the CLI's import and the security harness all run it.
+        services.TryAddSingleton(sp => new MemoryGuardChain(sp.GetServices<IMemoryGuard>(), sp.GetService<AgentMemoryInstrumentation>()));
         services.TryAddSingleton<FormationPipeline>();
         services.TryAddSingleton<FormationSignals>();
         services.TryAddSingleton<FormationPump>();
@@ -75,8 +78,8 @@ public static partial class AgentMemoryServiceCollectionExtensions
         // Offline query expansion: "like we discussed" / "that" resolved from the recent conversation (UseLlmExtraction replaces it).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueryExpander, ConversationQueryExpander>(_ => new ConversationQueryExpander()));
 
-        // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity); then
-        // relative dates in memories ("yesterday") are resolved against the conversation's own date.
+        // Safe by default: the poisoning and PII guards run on every candidate (configure them with UseSecurity); then an
+        // enrichment step resolves relative dates in memories ("yesterday") against the conversation's own date.
         return new AgentMemoryBuilder(services).UseDefaultGuards().AddRelativeDateResolution();
     }
 

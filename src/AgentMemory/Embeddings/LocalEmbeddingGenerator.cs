@@ -17,7 +17,7 @@ namespace AgentMemory.Embeddings;
 /// ("car" / "automobile") are not. Plug in a real embedding model with <c>UseEmbeddingGenerator(…)</c> or
 /// <c>UseOpenAI(…)</c> for paraphrase-level recall.
 /// </remarks>
-public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>The default number of dimensions.</summary>
     public const int DefaultDimensions = 384;

@@ -4,7 +4,7 @@ using AgentMemory.Lexical;
 namespace AgentMemory.Extraction;
 
 /// <summary>The sentence rules of <see cref="OfflineExtractor"/>.</summary>
-public sealed partial class OfflineExtractor
+internal sealed partial class OfflineExtractor
 {
     private static readonly string[] NotFacts =
     [

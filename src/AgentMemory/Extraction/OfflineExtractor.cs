@@ -20,7 +20,7 @@ namespace AgentMemory.Extraction;
 /// is appended to the episodic text. Only messages whose provenance is the user yield facts and directives, so a tool
 /// result or a document cannot plant "preferences".
 /// </remarks>
-public sealed partial class OfflineExtractor : IExtractor
+internal sealed partial class OfflineExtractor : IExtractor
 {
     /// <summary>The key of the source override in <see cref="ChatMessage.AdditionalProperties"/>.</summary>
     public const string SourceProperty = "agentmemory.source";

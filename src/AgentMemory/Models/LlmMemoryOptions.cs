@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using AgentMemory.Extraction;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Models;

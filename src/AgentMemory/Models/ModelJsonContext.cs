@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using AgentMemory.Extraction;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 
 namespace AgentMemory.Models;
 

@@ -10,7 +10,7 @@ namespace AgentMemory.Models;
 /// new scope is counted under its tenant (<see cref="MemoryScope.TenantShared"/>), and beyond twice that under no scope,
 /// so tenant and total figures stay exact while a long-running host meets ever new users and sessions.
 /// </summary>
-public sealed class ModelUsageTracker : IModelUsageTracker
+internal sealed class ModelUsageTracker : IModelUsageTracker
 {
     /// <summary>How many (scope, operation) pairs are counted separately by default (≈ 100–200 bytes each).</summary>
     public const int DefaultMaxTrackedKeys = 100_000;

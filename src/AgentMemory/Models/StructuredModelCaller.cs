@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -67,7 +68,7 @@ internal sealed class StructuredModelCaller
             {
                 last = ex;
                 var problem = ex is JsonException ? "the answer is not valid JSON for the schema" : ex.Message;
-                ModelLog.OutputRejected(_logger, operation, attempt, attempts, problem);
+                Log.OutputRejected(_logger, operation, attempt, attempts, problem);
                 messages = new List<ChatMessage>(prompt)
                 {
                     new(ChatRole.Assistant, Truncate(text, 4_000)),
@@ -76,7 +77,7 @@ internal sealed class StructuredModelCaller
             }
         }
 
-        ModelLog.OutputFailed(_logger, operation, attempts, last?.Message ?? "unknown");
+        Log.OutputFailed(_logger, operation, attempts, last?.Message ?? "unknown");
         throw new ModelOutputException($"The model's output for '{operation}' was unusable after {attempts} attempts: {last?.Message}", last)
         {
             Component = "model",
@@ -96,7 +97,7 @@ internal sealed class StructuredModelCaller
         }
         catch (Exception ex) when (IsTimeout(ex))
         {
-            ModelLog.CallFailed(_logger, operation, "timeout");
+            Log.CallFailed(_logger, operation, "timeout");
             throw new AgentMemoryException($"The model call for '{operation}' timed out.", new TimeoutException(ex.Message, ex))
             {
                 Component = "model",
@@ -105,7 +106,7 @@ internal sealed class StructuredModelCaller
         }
         catch (Exception ex) when (ex is not AgentMemoryException)
         {
-            ModelLog.CallFailed(_logger, operation, ex.GetType().Name);
+            Log.CallFailed(_logger, operation, ex.GetType().Name);
             throw new AgentMemoryException($"The model call for '{operation}' failed: {ex.Message}", ex)
             {
                 Component = "model",

@@ -1,4 +1,7 @@
 using System.Text;
+using AgentMemory.Extraction;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Models;

@@ -1,71 +1,69 @@
 using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
+using AgentMemory.Security;
 using AgentMemory.Telemetry;
 
 namespace AgentMemory.Pipeline;
 
-/// <summary>Guards, the store step and the memory budget of <see cref="FormationPipeline"/>.</summary>
+/// <summary>Guards and enrichment, the store step and the memory budget of <see cref="FormationPipeline"/>.</summary>
 internal sealed partial class FormationPipeline
 {
+    /// <summary>
+    /// Runs the guard chain, then the enrichers: audits each guard rewrite as a redaction and quarantines a block;
+    /// enrichment writes no audit entry. The candidate to embed, or the blocked outcome.
+    /// </summary>
     private async Task<(MemoryCandidate? Candidate, FormationOutcome? Outcome)> GuardAsync(MemoryScope target, MemoryCandidate candidate, Guid id, GuardContext context, CancellationToken cancellationToken)
     {
-        foreach (var guard in _guards)
+        var result = await _guards.RunAsync(candidate, context, target, cancellationToken).ConfigureAwait(false);
+        foreach (var rewrite in result.Rewrites)
         {
-            GuardVerdict verdict;
-            using (var activity = _telemetry.StartActivity("guard", target))
-            {
-                activity?.SetTag("agentmemory.guard", guard.GetType().Name);
-                verdict = await guard.InspectAsync(candidate, context, cancellationToken).ConfigureAwait(false);
-                activity?.SetTag("agentmemory.guard.action", verdict.Action.ToString());
-            }
-
-            switch (verdict.Action)
-            {
-                case GuardAction.Block:
-                    var reason = verdict.Reason ?? guard.GetType().Name;
-                    using (var call = _telemetry.StartStoreCall(_store, "quarantine"))
-                    {
-                        await call.Track(_store.QuarantineAsync(
-                            new QuarantinedMemory
-                            {
-                                Id = id,
-                                Scope = target,
-                                Text = (verdict.Candidate ?? candidate).Text, // a guard may hand over a redacted copy
-                                Provenance = candidate.Provenance,
-                                Reason = reason,
-                                Score = verdict.Score,
-                                At = _time.GetUtcNow(),
-                            },
-                            cancellationToken)).ConfigureAwait(false);
-                    }
-
-                    _telemetry.RecordBlocked(verdict.Reason, guard.GetType().Name);
-                    Log.CandidateBlocked(_logger, guard.GetType().Name, verdict.Reason);
-                    return (null, new FormationOutcome(FormationOutcomeKind.Blocked, Reason: reason));
-
-                case GuardAction.Rewrite when verdict.Candidate is not null:
-                    candidate = verdict.Candidate;
-                    Log.CandidateRewritten(_logger, guard.GetType().Name);
-                    using (var call = _telemetry.StartStoreCall(_store, "audit"))
-                    {
-                        await call.Track(_store.AppendAuditAsync(
-                            new AuditEntry
-                            {
-                                At = _time.GetUtcNow(),
-                                Action = AuditAction.Redacted,
-                                Scope = target,
-                                MemoryIds = [id],
-                                Detail = guard.GetType().Name + (verdict.Reason is null ? string.Empty : ": " + verdict.Reason),
-                                Count = 1,
-                            },
-                            cancellationToken)).ConfigureAwait(false);
-                    }
-
-                    break;
-            }
+            Log.CandidateRewritten(_logger, rewrite.Guard);
+            using var call = _telemetry.StartStoreCall(_store, "audit");
+            await call.Track(_store.AppendAuditAsync(
+                new AuditEntry
+                {
+                    At = _time.GetUtcNow(),
+                    Action = AuditAction.Redacted,
+                    Scope = target,
+                    MemoryIds = [id],
+                    Detail = rewrite.Guard + (rewrite.Reason is null ? string.Empty : ": " + rewrite.Reason),
+                    Count = 1,
+                },
+                cancellationToken)).ConfigureAwait(false);
         }
 
-        return (candidate, null);
+        if (result.IsBlocked)
+        {
+            var guard = result.Guard ?? nameof(MemoryGuardChain);
+            using (var call = _telemetry.StartStoreCall(_store, "quarantine"))
+            {
+                await call.Track(_store.QuarantineAsync(
+                    new QuarantinedMemory
+                    {
+                        Id = id,
+                        Scope = target,
+                        Text = result.Candidate.Text, // a guard may hand over a redacted copy
+                        Provenance = candidate.Provenance,
+                        Reason = result.Reason ?? guard,
+                        Score = result.Score,
+                        At = _time.GetUtcNow(),
+                    },
+                    cancellationToken)).ConfigureAwait(false);
+            }
+
+            var blockReason = result.Reason == guard ? null : result.Reason;
+            _telemetry.RecordBlocked(blockReason, guard);
+            Log.CandidateBlocked(_logger, guard, blockReason);
+            return (null, new FormationOutcome(FormationOutcomeKind.Blocked, Reason: result.Reason ?? guard));
+        }
+
+        var enriched = result.Candidate;
+        foreach (var enricher in _enrichers)
+        {
+            enriched = enricher.Enrich(enriched);
+        }
+
+        return (enriched, null);
     }
 
     private async Task<FormationOutcome> ApplyAsync(

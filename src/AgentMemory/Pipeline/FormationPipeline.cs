@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using AgentMemory.Enrichment;
+using AgentMemory.Security;
 using AgentMemory.Storage;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -8,14 +10,15 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.Pipeline;
 
 /// <summary>
-/// The formation pipeline: extractor → guards (in registration order) → embed → reconcile against the target scope's
+/// The formation pipeline: extractor → guard chain (<see cref="MemoryGuardChain"/>) → enrichers → embed → reconcile against the target scope's
 /// nearest memories → store (add / update / supersede / delete), then the scope's memory budget.
 /// </summary>
 internal sealed partial class FormationPipeline
 {
     private readonly IMemoryStore _store;
     private readonly IExtractor _extractor;
-    private readonly IMemoryGuard[] _guards;
+    private readonly MemoryGuardChain _guards;
+    private readonly IMemoryEnricher[] _enrichers;
     private readonly IMemoryReconciler _reconciler;
     private readonly EmbeddingService _embeddings;
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
@@ -26,7 +29,8 @@ internal sealed partial class FormationPipeline
     public FormationPipeline(
         IMemoryStore store,
         IExtractor extractor,
-        IEnumerable<IMemoryGuard> guards,
+        MemoryGuardChain guards,
+        IEnumerable<IMemoryEnricher> enrichers,
         IMemoryReconciler reconciler,
         EmbeddingService embeddings,
         IOptionsMonitor<AgentMemoryOptions> options,
@@ -36,7 +40,8 @@ internal sealed partial class FormationPipeline
     {
         _store = store;
         _extractor = extractor;
-        _guards = guards.ToArray();
+        _guards = guards;
+        _enrichers = [.. enrichers];
         _reconciler = reconciler;
         _embeddings = embeddings;
         _options = options;

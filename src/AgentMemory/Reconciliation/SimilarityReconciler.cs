@@ -16,7 +16,7 @@ namespace AgentMemory.Reconciliation;
 /// An episode is the record of what was said: it is de-duplicated, and closed only when the chat user later says that
 /// what it stated changed (see <c>FindChanged</c>).
 /// </summary>
-public sealed class SimilarityReconciler : IMemoryReconciler
+internal sealed class SimilarityReconciler : IMemoryReconciler
 {
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
 

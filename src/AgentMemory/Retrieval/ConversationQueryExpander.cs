@@ -13,7 +13,7 @@ namespace AgentMemory.Retrieval;
 /// first, without repeats, at most <see cref="MaxTerms"/>. The extra query is searched with
 /// <see cref="RetrievalOptions.ExpansionWeight"/>, so it adds candidates without outranking direct matches.
 /// </remarks>
-public sealed class ConversationQueryExpander : IQueryExpander
+internal sealed class ConversationQueryExpander : IQueryExpander
 {
     /// <summary>The most key words an expansion carries.</summary>
     public const int MaxTerms = 16;

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace AgentMemory.Retrieval;
 
-public sealed partial class HybridRetriever
+internal sealed partial class HybridRetriever
 {
     /// <summary>Applies the diversity mode, then <paramref name="minScore"/> and <paramref name="topK"/>, to hits sorted best first.</summary>
     private List<ScoredCandidate> Diversify(List<ScoredCandidate> sorted, RetrievalOptions o, int topK, double minScore)

@@ -4,7 +4,7 @@ using AgentMemory.Reconciliation;
 namespace AgentMemory.Retrieval;
 
 /// <summary>The tie rule of <see cref="HybridRetriever"/>: among memories about the same thing, the newer one goes first.</summary>
-public sealed partial class HybridRetriever
+internal sealed partial class HybridRetriever
 {
     /// <summary>How many leading candidates the tie rule compares (pairwise, on their text only).</summary>
     private const int TieWindow = 12;

@@ -3,7 +3,7 @@ using AgentMemory.Lexical;
 
 namespace AgentMemory.Retrieval;
 
-public sealed partial class HybridRetriever
+internal sealed partial class HybridRetriever
 {
     private static ScoredCandidate Weigh(FusedCandidate c, WeightingContext ctx)
     {

@@ -16,7 +16,7 @@ namespace AgentMemory.Retrieval;
 /// restricted to a time window the question names) → fusion into a relevance in [0, 1] → multipliers → procedural
 /// surfacing → sort → diversity → <c>MinScore</c> and <c>TopK</c>. It does not record accesses: the caller does.
 /// </remarks>
-public sealed partial class HybridRetriever : IRetriever
+internal sealed partial class HybridRetriever : IRetriever
 {
     private const int MaxQueries = 6;
 

@@ -8,7 +8,7 @@ namespace AgentMemory.Retrieval;
 /// with <see cref="AnchorPhrase"/> naming that event; null otherwise.
 /// </param>
 /// <param name="AnchorPhrase">The event a relative query refers to ("the trip"), to be looked up among the memories.</param>
-public sealed record QueryTimeInfo(TimeWindow? Window, bool AsksWhen, string? RelativeTo = null, string? AnchorPhrase = null)
+internal sealed record QueryTimeInfo(TimeWindow? Window, bool AsksWhen, string? RelativeTo = null, string? AnchorPhrase = null)
 {
     /// <summary>A query with nothing to say about time.</summary>
     public static QueryTimeInfo None { get; } = new(null, false);

@@ -23,7 +23,7 @@ namespace AgentMemory.Retrieval;
 /// <para>Topics compare ordinal, case-insensitive. Hosts give procedural memories one of these topics (or extend
 /// the table through <see cref="RetrievalOptions.TaskTypeTopics"/>).</para>
 /// </remarks>
-public sealed class TaskTypeClassifier
+internal sealed class TaskTypeClassifier
 {
     private static readonly Dictionary<string, string[]> Cues = new(StringComparer.Ordinal)
     {

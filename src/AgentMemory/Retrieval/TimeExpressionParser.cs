@@ -9,7 +9,7 @@ namespace AgentMemory.Retrieval;
 /// "in May 2023", "on 8 May 2023", "in 2022", "before June", "after the trip", "when did …".
 /// </summary>
 /// <remarks>Windows are computed in the offset of the supplied "now"; weeks start on Monday. English only.</remarks>
-public static partial class TimeExpressionParser
+internal static partial class TimeExpressionParser
 {
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 

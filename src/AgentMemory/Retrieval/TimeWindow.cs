@@ -4,7 +4,7 @@ namespace AgentMemory.Retrieval;
 /// <param name="Start">The first instant inside the window (<see cref="DateTimeOffset.MinValue"/> when open).</param>
 /// <param name="End">The first instant after the window (<see cref="DateTimeOffset.MaxValue"/> when open).</param>
 /// <param name="Expression">The words that named it, e.g. "last week".</param>
-public readonly record struct TimeWindow(DateTimeOffset Start, DateTimeOffset End, string Expression)
+internal readonly record struct TimeWindow(DateTimeOffset Start, DateTimeOffset End, string Expression)
 {
     /// <summary>Whether <paramref name="instant"/> lies in the window.</summary>
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;

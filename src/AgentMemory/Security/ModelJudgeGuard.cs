@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ namespace AgentMemory.Security;
 /// sexual orientation, political opinions, trade-union membership, biometrics). Does nothing unless
 /// <see cref="ModelJudgeOptions.Enabled"/> is set and a chat client is registered.
 /// </summary>
-public sealed class ModelJudgeGuard : IMemoryGuard
+internal sealed class ModelJudgeGuard : IMemoryGuard
 {
     private const string Instructions =
         "You are a security classifier for the long-term memory of an AI assistant. You receive one candidate memory as " +
@@ -63,7 +64,7 @@ public sealed class ModelJudgeGuard : IMemoryGuard
             return GuardVerdict.Allow;
         }
 
-        SecurityLog.JudgeAsked(_logger, local.Score);
+        Log.JudgeAsked(_logger, local.Score);
         JudgeAnswer answer;
         try
         {
@@ -75,7 +76,7 @@ public sealed class ModelJudgeGuard : IMemoryGuard
         }
         catch (Exception ex) when (ex is JsonException or ModelOutputException or HttpRequestException or InvalidOperationException or TimeoutException)
         {
-            SecurityLog.JudgeFailed(_logger, ex.GetType().Name);
+            Log.JudgeFailed(_logger, ex.GetType().Name);
             return askPoisoning && security.ModelJudge.BlockWhenJudgeFails
                 ? new GuardVerdict(GuardAction.Block, null, "poisoning:judge-unavailable", local.Score)
                 : GuardVerdict.Allow;
@@ -84,14 +85,14 @@ public sealed class ModelJudgeGuard : IMemoryGuard
         if (askPoisoning && answer.Instruction)
         {
             var reason = "poisoning:" + (local.Category ?? "model-judge");
-            SecurityLog.CandidateBlocked(_logger, reason, source, answer.Confidence);
+            Log.CandidateBlocked(_logger, reason, source, answer.Confidence);
             return new GuardVerdict(GuardAction.Block, null, reason, Math.Max(local.Score, answer.Confidence));
         }
 
         if (askSpecial && answer.SpecialCategory && security.Pii.ActionFor(PiiType.SpecialCategory, context.Scope.TenantId) != PiiAction.Keep)
         {
             // Special-category data has no span to redact: anything but Keep blocks the candidate.
-            SecurityLog.CandidateBlocked(_logger, "pii:special-category", source, answer.Confidence);
+            Log.CandidateBlocked(_logger, "pii:special-category", source, answer.Confidence);
             return new GuardVerdict(GuardAction.Block, null, "pii:special-category", answer.Confidence);
         }
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AgentMemory.Security;
 
-public sealed partial class PiiDetector
+internal sealed partial class PiiDetector
 {
     private static readonly Dictionary<string, int> IbanLengths = new(StringComparer.Ordinal)
     {

@@ -10,7 +10,7 @@ namespace AgentMemory.Security;
 /// (mod-97), US social security numbers (with the invalid ranges excluded), IPv4/IPv6 addresses, dates of birth (a date
 /// near "born", "DOB", "birthday"…) and recognisable street addresses. Stateless and thread-safe.
 /// </summary>
-public sealed partial class PiiDetector
+internal sealed partial class PiiDetector
 {
     private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
     private readonly string[] _regions;

@@ -1,3 +1,4 @@
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace AgentMemory.Security;
 /// replaced by a keyed hash, or makes the whole candidate blocked ("pii:card"), by type and tenant. Logs carry only the
 /// reason and a count.
 /// </summary>
-public sealed class PiiGuard : IMemoryGuard
+internal sealed class PiiGuard : IMemoryGuard
 {
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
     private readonly PiiDetector _detector;
@@ -46,7 +47,7 @@ public sealed class PiiGuard : IMemoryGuard
         if (blocked is { } b)
         {
             var reason = "pii:" + PiiRedactor.Name(b);
-            SecurityLog.CandidateBlocked(_logger, reason, candidate.Provenance.Source, 1);
+            Log.CandidateBlocked(_logger, reason, candidate.Provenance.Source, 1);
             return ValueTask.FromResult(new GuardVerdict(GuardAction.Block, candidate with { Text = PiiRedactor.RedactAll(candidate.Text, matches), Context = guardedContext }, reason, 1));
         }
 
@@ -56,7 +57,7 @@ public sealed class PiiGuard : IMemoryGuard
         }
 
         var why = "pii:" + string.Join(',', types.Concat(contextTypes.Select(t => "context:" + t)));
-        SecurityLog.CandidateRewritten(_logger, why, matches.Count + contextTypes.Count);
+        Log.CandidateRewritten(_logger, why, matches.Count + contextTypes.Count);
         return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Text = text, Context = guardedContext }, why, 1));
     }
 

@@ -4,7 +4,7 @@ namespace AgentMemory.Security;
 /// <param name="Type">What kind of personal data it is.</param>
 /// <param name="Start">The index of its first character.</param>
 /// <param name="Length">Its length in characters.</param>
-public readonly record struct PiiMatch(PiiType Type, int Start, int Length)
+internal readonly record struct PiiMatch(PiiType Type, int Start, int Length)
 {
     /// <summary>The index just past its last character.</summary>
     public int End => Start + Length;

@@ -5,7 +5,7 @@ namespace AgentMemory.Security;
 /// <param name="Category">The strongest matched category ("instruction-override", "exfiltration"…), or <see langword="null"/>.</param>
 /// <param name="Signals">Every matched category with its weight, strongest first (no text).</param>
 /// <param name="Obfuscated">Whether the finding needed de-obfuscation (invisible characters, homoglyphs, leetspeak, base64).</param>
-public sealed record PoisoningAnalysis(double Score, string? Category, IReadOnlyList<KeyValuePair<string, double>> Signals, bool Obfuscated)
+internal sealed record PoisoningAnalysis(double Score, string? Category, IReadOnlyList<KeyValuePair<string, double>> Signals, bool Obfuscated)
 {
     /// <summary>Nothing found.</summary>
     public static PoisoningAnalysis None { get; } = new(0, null, [], false);

@@ -9,7 +9,7 @@ namespace AgentMemory.Security;
 /// homoglyph- and leetspeak-folded, decoded base64 and tag characters) and heuristics for hidden text and quoted or
 /// questioning mentions, into a score in [0, 1]. Stateless and thread-safe.
 /// </summary>
-public sealed partial class PoisoningDetector
+internal sealed partial class PoisoningDetector
 {
     private const double QuotedMentionFactor = 0.15;
 

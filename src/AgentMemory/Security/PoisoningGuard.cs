@@ -1,3 +1,4 @@
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +16,7 @@ namespace AgentMemory.Security;
 /// the trusted ones (by default only <see cref="MemorySource.System"/>). Instructions split across turns are caught by
 /// scanning the candidate's origin messages of <see cref="GuardContext.Messages"/> together.
 /// </summary>
-public sealed class PoisoningGuard : IMemoryGuard
+internal sealed class PoisoningGuard : IMemoryGuard
 {
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
     private readonly PoisoningDetector _detector;
@@ -66,7 +67,7 @@ public sealed class PoisoningGuard : IMemoryGuard
                     return ValueTask.FromResult(Block(candidate, "poisoning:scope-escalation", directive.Score, source));
                 }
 
-                SecurityLog.PreferenceKept(_logger, directive.Score);
+                Log.PreferenceKept(_logger, directive.Score);
                 // A fact that states it becomes procedural, so it is followed; an episode stays the record of what was said
                 // (the extractor forms the instruction from the same turn — rewriting the episode too would keep it twice).
                 if (candidate.Kind is not (MemoryKind.Procedural or MemoryKind.Episodic))
@@ -80,7 +81,7 @@ public sealed class PoisoningGuard : IMemoryGuard
         {
             // Provenance before content: a tool result, a document, the assistant or another party may supply facts,
             // never a standing instruction for how the assistant behaves later. What they said is kept as a fact.
-            SecurityLog.DirectiveDemoted(_logger, source);
+            Log.DirectiveDemoted(_logger, source);
             return ValueTask.FromResult(new GuardVerdict(GuardAction.Rewrite, candidate with { Kind = MemoryKind.Semantic }, "provenance:fact", worst.Score));
         }
 
@@ -89,7 +90,7 @@ public sealed class PoisoningGuard : IMemoryGuard
 
     private GuardVerdict Block(MemoryCandidate candidate, string reason, double score, MemorySource source)
     {
-        SecurityLog.CandidateBlocked(_logger, reason, source, score);
+        Log.CandidateBlocked(_logger, reason, source, score);
         var matches = _pii.Detect(candidate.Text);
         var quarantined = matches.Count == 0 ? candidate : candidate with { Text = PiiRedactor.RedactAll(candidate.Text, matches) };
         return new GuardVerdict(GuardAction.Block, quarantined, reason, score);

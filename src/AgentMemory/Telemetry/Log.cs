@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentMemory.Telemetry;
 
-/// <summary>AgentMemory's source-generated log messages. Memory text is never logged above Trace.</summary>
+/// <summary>
+/// AgentMemory's source-generated log messages, the one <c>Log</c> class of the assembly. Event ids: 1000–1099 formation
+/// and recall, 4000–4099 guards (machine reasons and counts, never memory text), 4100–4199 model-backed steps. Memory
+/// text is never logged above Trace.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Debug, "Queued formation job {JobId} for scope of tenant {Tenant} ({MessageCount} messages).")]
@@ -52,4 +56,36 @@ internal static partial class Log
 
     [LoggerMessage(1014, LogLevel.Warning, "The TTL sweep failed; it will run again.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    // Guards (4000–4099).
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Memory candidate blocked: {Reason} (source {Source}, score {Score:0.00}).")]
+    public static partial void CandidateBlocked(ILogger logger, string reason, MemorySource source, double score);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Memory candidate rewritten: {Reason} ({Count} spans).")]
+    public static partial void CandidateRewritten(ILogger logger, string reason, int count);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "User preference kept as a procedural memory of the user (score {Score:0.00}).")]
+    public static partial void PreferenceKept(ILogger logger, double score);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Asking the model judge about an ambiguous candidate (local score {Score:0.00}).")]
+    public static partial void JudgeAsked(ILogger logger, double score);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "The model judge failed or answered malformed output ({ErrorType}); falling back to the local verdict.")]
+    public static partial void JudgeFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "A procedural memory from {Source} kept as a semantic fact: only the user and trusted sources give standing instructions.")]
+    public static partial void DirectiveDemoted(ILogger logger, MemorySource source);
+
+    // Model-backed steps (4100–4199).
+    [LoggerMessage(4101, LogLevel.Information, "Model output for {Operation} was unusable (attempt {Attempt} of {MaxAttempts}): {Problem}")]
+    public static partial void OutputRejected(ILogger logger, string operation, int attempt, int maxAttempts, string problem);
+
+    [LoggerMessage(4102, LogLevel.Warning, "Model output for {Operation} was unusable after {MaxAttempts} attempts: {Problem}")]
+    public static partial void OutputFailed(ILogger logger, string operation, int maxAttempts, string problem);
+
+    [LoggerMessage(4103, LogLevel.Warning, "The model call for {Operation} failed: {ErrorType}")]
+    public static partial void CallFailed(ILogger logger, string operation, string errorType);
+
+    [LoggerMessage(4104, LogLevel.Information, "Query expansion gave up after {ElapsedMs} ms ({Reason}); recall goes on with the plain query")]
+    public static partial void ExpansionSkipped(ILogger logger, long elapsedMs, string reason);
 }

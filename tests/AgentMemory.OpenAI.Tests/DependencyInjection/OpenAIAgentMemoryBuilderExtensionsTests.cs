@@ -1,5 +1,8 @@
+using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.OpenAI.Tests.Fakes;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,7 @@
+using AgentMemory.Extraction;
 using AgentMemory.Models;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +18,7 @@ public abstract class FakeServerTestBase : IAsyncLifetime
 
     protected FakeTimeProvider Time { get; } = new(Now);
 
-    protected ModelUsageTracker Usage { get; } = new();
+    private protected ModelUsageTracker Usage { get; } = new();
 
     protected LlmMemoryOptions LlmOptions { get; } = new();
 
@@ -38,12 +41,12 @@ public abstract class FakeServerTestBase : IAsyncLifetime
     private protected OpenAIMemoryClients Clients(OpenAIMemoryOptions? options = null)
         => new(Options.Create(options ?? OpenAIOptions()), Usage);
 
-    protected LlmExtractor Extractor(OpenAIMemoryOptions? options = null, IMemoryStore? store = null)
+    private protected LlmExtractor Extractor(OpenAIMemoryOptions? options = null, IMemoryStore? store = null)
         => new(Clients(options).Chat, Options.Create(LlmOptions), Usage, Time, store);
 
-    protected LlmReconciler Reconciler(OpenAIMemoryOptions? options = null)
+    private protected LlmReconciler Reconciler(OpenAIMemoryOptions? options = null)
         => new(Clients(options).Chat, Options.Create(LlmOptions), Usage, Time);
 
-    protected LlmQueryExpander Expander(OpenAIMemoryOptions? options = null)
+    private protected LlmQueryExpander Expander(OpenAIMemoryOptions? options = null)
         => new(Clients(options).Chat, Options.Create(LlmOptions), Usage, Time);
 }

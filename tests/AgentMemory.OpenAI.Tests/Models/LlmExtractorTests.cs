@@ -1,6 +1,9 @@
 using System.Text.Json;
+using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.OpenAI.Tests.Fakes;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 using NSubstitute;
 

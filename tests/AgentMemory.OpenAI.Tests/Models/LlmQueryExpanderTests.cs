@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using AgentMemory.Extraction;
 using AgentMemory.OpenAI.Tests.Fakes;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using Microsoft.Extensions.AI;
 
 namespace AgentMemory.OpenAI.Tests.Models;
@@ -35,7 +38,7 @@ public sealed class LlmQueryExpanderTests : FakeServerTestBase
     {
         LlmOptions.QueryExpansionTimeout = TimeSpan.FromMilliseconds(300);
         Server.ReplyChatAfter(TimeSpan.FromSeconds(10), "{\"queries\":[\"late\"]}");
-        var expander = new AgentMemory.Models.LlmQueryExpander(Clients().Chat, Microsoft.Extensions.Options.Options.Create(LlmOptions), Usage, TimeProvider.System);
+        var expander = new LlmQueryExpander(Clients().Chat, Microsoft.Extensions.Options.Options.Create(LlmOptions), Usage, TimeProvider.System);
 
         var watch = Stopwatch.StartNew();
         var queries = await expander.ExpandAsync(Request());
@@ -74,7 +77,7 @@ public sealed class LlmQueryExpanderTests : FakeServerTestBase
     {
         Server.ReplyChatAfter(TimeSpan.FromSeconds(10), "{\"queries\":[]}");
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var expander = new AgentMemory.Models.LlmQueryExpander(Clients().Chat, Microsoft.Extensions.Options.Options.Create(LlmOptions), Usage, TimeProvider.System);
+        var expander = new LlmQueryExpander(Clients().Chat, Microsoft.Extensions.Options.Options.Create(LlmOptions), Usage, TimeProvider.System);
 
         var act = () => expander.ExpandAsync(Request(), cts.Token);
 

@@ -1,5 +1,8 @@
+using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.OpenAI.Tests.Fakes;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 
 namespace AgentMemory.OpenAI.Tests.Models;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AgentMemory.Retrieval;
 
-namespace AgentMemory.Retrieval;
+namespace AgentMemory.Enrichment;
 
 /// <summary>
 /// Resolves relative dates inside a memory's text ("yesterday", "last week", "two days ago", "last Friday",
@@ -13,7 +14,7 @@ namespace AgentMemory.Retrieval;
 /// <c>Annotate("I went to a support group yesterday", 8 May 2023)</c> →
 /// <c>"I went to a support group yesterday (7 May 2023)"</c>.
 /// </example>
-public sealed partial class RelativeDateResolver
+internal sealed partial class RelativeDateResolver
 {
     private readonly CultureInfo _culture = CultureInfo.InvariantCulture;
 

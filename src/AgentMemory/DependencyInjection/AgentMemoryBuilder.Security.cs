@@ -1,15 +1,15 @@
-using AgentMemory;
 using AgentMemory.Security;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
-/// <summary>Registers AgentMemory's memory guards.</summary>
-public static class SecurityBuilderExtensions
+// Registers AgentMemory's memory guards.
+public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
     /// Registers the default guards, in this order: <see cref="PoisoningGuard"/>, <see cref="ModelJudgeGuard"/> (inert
@@ -19,15 +19,14 @@ public static class SecurityBuilderExtensions
     /// "[EMAIL]") and because a blocked candidate needs no PII rewrite (the poisoning guard redacts the quarantined copy
     /// itself). Idempotent; each guard is registered once.
     /// </summary>
-    public static AgentMemoryBuilder UseDefaultGuards(this AgentMemoryBuilder builder)
+    public AgentMemoryBuilder UseDefaultGuards()
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        var services = Services;
         services.AddOptions<AgentMemoryOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, SecurityOptionsValidator>());
         services.TryAddSingleton<PoisoningDetector>();
         services.TryAddSingleton(sp => new PiiDetector(sp.GetRequiredService<IOptions<AgentMemoryOptions>>().Value.Security.Pii));
-        services.TryAddSingleton<MemoryGuardChain>();
+        services.TryAddSingleton(sp => new MemoryGuardChain(sp.GetServices<IMemoryGuard>(), sp.GetService<AgentMemoryInstrumentation>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PoisoningGuard>());
         // The judge asks AgentMemory's own (keyed) chat client, never the host's unkeyed one: the host's client may be the
         // memory middleware itself (AddChatClient(…).UseAgentMemory()), which depends on the guards, a cycle.
@@ -37,17 +36,16 @@ public static class SecurityBuilderExtensions
             sp.GetService<ILogger<ModelJudgeGuard>>(),
             JudgeClient(sp))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemoryGuard, PiiGuard>());
-        return builder;
+        return this;
     }
 
     /// <summary>Registers the default guards (see <see cref="UseDefaultGuards"/>) and configures them.</summary>
-    public static AgentMemoryBuilder UseSecurity(this AgentMemoryBuilder builder, Action<SecurityOptions> configure)
+    public AgentMemoryBuilder UseSecurity(Action<SecurityOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.UseDefaultGuards();
-        builder.Services.Configure<AgentMemoryOptions>(o => configure(o.Security));
-        return builder;
+        UseDefaultGuards();
+        Services.Configure<AgentMemoryOptions>(o => configure(o.Security));
+        return this;
     }
 
     /// <summary>AgentMemory's own chat client (keyed), measured under the GenAI conventions as the judge; null when none.</summary>

@@ -1,15 +1,18 @@
-using AgentMemory;
+using AgentMemory.Extraction;
 using AgentMemory.Models;
+using AgentMemory.Reconciliation;
+using AgentMemory.Retrieval;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
-/// <summary>Registers the model-backed extractor, reconciler and query expander over any <see cref="IChatClient"/>.</summary>
-public static class LlmMemoryBuilderExtensions
+// Registers the model-backed extractor, reconciler and query expander over any <see cref="IChatClient"/>.
+public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
     /// Replaces the offline extractor and reconciler with <see cref="LlmExtractor"/> and <see cref="LlmReconciler"/>, and
@@ -17,14 +20,12 @@ public static class LlmMemoryBuilderExtensions
     /// <see cref="AgentMemoryServiceKeys.ChatClient"/> (as <c>UseChatClient</c> and <c>UseOpenAI</c> do) or else the unkeyed
     /// <see cref="IChatClient"/>. Also registers <see cref="IModelUsageTracker"/> (per-scope token usage).
     /// </summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="configure">Configures the options (instructions, profiles, retries, expansion budget).</param>
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">At resolution: no chat client is registered.</exception>
-    public static AgentMemoryBuilder UseLlmExtraction(this AgentMemoryBuilder builder, Action<LlmMemoryOptions>? configure = null)
+    public AgentMemoryBuilder UseLlmExtraction(Action<LlmMemoryOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        var services = Services;
         var options = services.AddOptions<LlmMemoryOptions>();
         if (configure is not null)
         {
@@ -61,7 +62,7 @@ public static class LlmMemoryBuilderExtensions
             sp.GetRequiredService<IModelUsageTracker>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<LlmQueryExpander>>()));
-        return builder;
+        return this;
     }
 
     /// <summary>AgentMemory's chat client, measured under the GenAI conventions for <paramref name="purpose"/>.</summary>

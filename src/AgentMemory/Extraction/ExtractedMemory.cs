@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>One memory as the model proposes it.</summary>
 internal sealed class ExtractedMemory

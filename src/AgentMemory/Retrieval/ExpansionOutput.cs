@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Retrieval;
 
 /// <summary>The query expander's structured output.</summary>
 internal sealed class ExpansionOutput

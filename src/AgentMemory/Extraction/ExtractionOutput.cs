@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>The extractor's structured output: the memories worth keeping.</summary>
 internal sealed class ExtractionOutput

@@ -1,7 +1,7 @@
-using AgentMemory.Retrieval;
+using AgentMemory.Enrichment;
 using FluentAssertions;
 
-namespace AgentMemory.Tests.Retrieval;
+namespace AgentMemory.Tests.Enrichment;
 
 public sealed class RelativeDateResolverTests
 {

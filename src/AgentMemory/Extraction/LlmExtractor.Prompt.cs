@@ -2,11 +2,12 @@ using AgentMemory.Extraction;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>The prompt and the output parsing of <see cref="LlmExtractor"/>.</summary>
-public sealed partial class LlmExtractor
+internal sealed partial class LlmExtractor
 {
     private string BuildInstructions(DateTimeOffset now, DateTimeOffset conversationTime, IReadOnlyList<(LlmProfileSchema Profile, JsonObject? Current)> profiles)
     {

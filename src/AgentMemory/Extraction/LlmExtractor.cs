@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Extraction;
 
 /// <summary>
 /// An <see cref="IExtractor"/> backed by any <see cref="IChatClient"/>: structured output (a JSON schema response
@@ -18,7 +19,7 @@ namespace AgentMemory.Models;
 /// Malformed, truncated or invalid answers are asked again up to <see cref="LlmMemoryOptions.MaxOutputAttempts"/> times,
 /// then <see cref="ModelOutputException"/> is thrown, so the formation job is released for a later attempt.
 /// </remarks>
-public sealed partial class LlmExtractor : IExtractor
+internal sealed partial class LlmExtractor : IExtractor
 {
     /// <summary>The version of the extraction schema; stored memories carry it so they can be re-extracted when it changes.</summary>
     public const int SchemaVersion = 1;

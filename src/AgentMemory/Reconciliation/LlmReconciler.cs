@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Reconciliation;
 
 /// <summary>
 /// An <see cref="IMemoryReconciler"/> backed by any <see cref="IChatClient"/>. The candidate and its nearest stored
@@ -20,7 +21,7 @@ namespace AgentMemory.Models;
 /// <para>Without neighbours the candidate is added without a model call. A typed-profile candidate
 /// (<see cref="LlmProfileSchema"/>) updates the neighbour holding the same profile in place, also without a model call.</para>
 /// </remarks>
-public sealed class LlmReconciler : IMemoryReconciler
+internal sealed class LlmReconciler : IMemoryReconciler
 {
     /// <summary>The operation name of reconciliation calls (telemetry and usage).</summary>
     public const string Operation = "reconcile";

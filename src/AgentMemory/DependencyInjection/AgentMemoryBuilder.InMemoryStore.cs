@@ -1,25 +1,23 @@
-using AgentMemory;
 using AgentMemory.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace AgentMemory;
 
-/// <summary>Registers the in-memory store.</summary>
-public static class InMemoryStoreAgentMemoryBuilderExtensions
+// Registers the in-memory store.
+public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
     /// Uses the process-local <see cref="InMemoryMemoryStore"/>: one singleton registered as both
     /// <see cref="IMemoryStore"/> and <see cref="IFormationOutbox"/>, replacing any store registered before.
     /// Nothing survives the process; use a durable store (SQLite, PostgreSQL) in production.
     /// </summary>
-    /// <param name="builder">The AgentMemory builder.</param>
     /// <param name="configure">Configures <see cref="InMemoryStoreOptions"/>.</param>
     /// <returns>The builder.</returns>
-    public static AgentMemoryBuilder UseInMemoryStore(this AgentMemoryBuilder builder, Action<InMemoryStoreOptions>? configure = null)
+    public AgentMemoryBuilder UseInMemoryStore(Action<InMemoryStoreOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        var services = Services;
         var options = services.AddOptions<InMemoryStoreOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InMemoryStoreOptions>, InMemoryStoreOptionsValidator>());
         if (configure is not null)
@@ -35,6 +33,6 @@ public static class InMemoryStoreAgentMemoryBuilderExtensions
             sp.GetRequiredService<IOptions<InMemoryStoreOptions>>().Value));
         services.AddSingleton<IMemoryStore>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
         services.AddSingleton<IFormationOutbox>(sp => sp.GetRequiredService<InMemoryMemoryStore>());
-        return builder;
+        return this;
     }
 }

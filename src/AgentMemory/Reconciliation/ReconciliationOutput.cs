@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using AgentMemory.Models;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Reconciliation;
 
 /// <summary>The reconciler's structured output.</summary>
 internal sealed class ReconciliationOutput

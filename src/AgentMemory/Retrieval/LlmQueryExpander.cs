@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AgentMemory.Models;
+using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AgentMemory.Models;
+namespace AgentMemory.Retrieval;
 
 /// <summary>
 /// An <see cref="IQueryExpander"/> backed by any <see cref="IChatClient"/>: rewrites the recent conversation and the
@@ -18,7 +20,7 @@ namespace AgentMemory.Models;
 /// timeout, model failure or unusable output it returns no queries and recall goes on with the plain query. Only the
 /// caller's cancellation is thrown. Unusable output is not asked again (one attempt), to keep within the budget.
 /// </remarks>
-public sealed class LlmQueryExpander : IQueryExpander
+internal sealed class LlmQueryExpander : IQueryExpander
 {
     /// <summary>The operation name of expansion calls (telemetry and usage).</summary>
     public const string Operation = "expand_query";
@@ -83,7 +85,7 @@ public sealed class LlmQueryExpander : IQueryExpander
         catch (Exception ex) when (ex is OperationCanceledException or AgentMemoryException)
         {
             var reason = budget.IsCancellationRequested ? "latency budget exceeded" : ex.GetType().Name;
-            ModelLog.ExpansionSkipped(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
+            Log.ExpansionSkipped(_logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
             return [];
         }
     }
