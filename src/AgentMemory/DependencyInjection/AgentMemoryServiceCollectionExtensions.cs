@@ -1,4 +1,5 @@
 using AgentMemory;
+using AgentMemory.Consolidation;
 using AgentMemory.Context;
 using AgentMemory.DependencyInjection;
 using AgentMemory.Embeddings;
@@ -66,6 +67,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton<MemoryContextRenderer>();
         services.TryAddSingleton<FormationPipeline>();
         services.TryAddSingleton<FormationSignals>();
+        services.TryAddSingleton<IMemoryConsolidator, MemoryConsolidator>();
         services.TryAddSingleton<FormationPump>();
         services.TryAddSingleton<IFormationPump>(sp => sp.GetRequiredService<FormationPump>());
         services.TryAddSingleton<FormationQueue>();

@@ -52,4 +52,10 @@ internal static partial class Log
 
     [LoggerMessage(1014, LogLevel.Warning, "The TTL sweep failed; it will run again.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1040, LogLevel.Debug, "Consolidated a scope of tenant {Tenant}: {Compared} pairs compared, {Merged} merged, {Promoted} promoted, complete {Complete}.")]
+    public static partial void Consolidated(ILogger logger, string tenant, int compared, int merged, int promoted, bool complete);
+
+    [LoggerMessage(1041, LogLevel.Warning, "Consolidation of a scope of tenant {Tenant} failed; it is tried again on the next pass.")]
+    public static partial void ConsolidationFailed(ILogger logger, Exception exception, string tenant);
 }
