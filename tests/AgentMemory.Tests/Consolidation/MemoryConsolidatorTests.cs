@@ -158,6 +158,7 @@ public sealed class MemoryConsolidatorTests
     {
         using var host = new MemoryTestHost();
         var older = await AddAsync(host, Alice, "The user likes green tea.", [1, 0, 0, 0]);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
         var newer = await AddAsync(host, Alice, "The user likes green tea a lot.", [1, 0.05f, 0, 0]);
 
         await Consolidator(host).ConsolidateAsync(Alice);
