@@ -35,4 +35,10 @@ public enum AuditAction
 
     /// <summary>A memory was exported.</summary>
     Exported = 10,
+
+    /// <summary>
+    /// A consolidation pass ran over a scope (<see cref="AuditEntry.Count"/>: pairs compared; <see cref="AuditEntry.Detail"/>:
+    /// merges and promotions). Each merge also writes its own <see cref="Superseded"/> and <see cref="Updated"/> entries.
+    /// </summary>
+    Consolidated = 11,
 }

@@ -65,6 +65,16 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
             Check(r.SupersedeThreshold <= r.DuplicateThreshold, "AgentMemory:Reconciliation:SupersedeThreshold must not exceed DuplicateThreshold.");
         }
 
+        var c = options.Consolidation;
+        if (c is null)
+        {
+            failures.Add("AgentMemory:Consolidation must not be null.");
+        }
+        else
+        {
+            Check(c.Interval > TimeSpan.Zero, "AgentMemory:Consolidation:Interval must be positive.");
+        }
+
         Check(options.Retrieval is not null, "AgentMemory:Retrieval must not be null.");
         Check(options.Context is null || options.Context.TokenBudget >= 1, "AgentMemory:Context:TokenBudget must be at least 1.");
 

@@ -1,4 +1,5 @@
 using AgentMemory;
+using AgentMemory.Consolidation;
 using AgentMemory.Context;
 using AgentMemory.DependencyInjection;
 using AgentMemory.Embeddings;
@@ -69,6 +70,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
         services.TryAddSingleton(sp => new MemoryGuardChain(sp.GetServices<IMemoryGuard>(), sp.GetService<AgentMemoryInstrumentation>()));
         services.TryAddSingleton<FormationPipeline>();
         services.TryAddSingleton<FormationSignals>();
+        services.TryAddSingleton<IMemoryConsolidator, MemoryConsolidator>();
         services.TryAddSingleton<FormationPump>();
         services.TryAddSingleton<IFormationPump>(sp => sp.GetRequiredService<FormationPump>());
         services.TryAddSingleton<FormationQueue>();

@@ -3,9 +3,55 @@ using AgentMemory.Telemetry;
 
 namespace AgentMemory.Formation;
 
-/// <summary>The TTL sweep and schema re-processing of <see cref="FormationPump"/>.</summary>
+/// <summary>The TTL sweep, consolidation and schema re-processing of <see cref="FormationPump"/>.</summary>
 internal sealed partial class FormationPump
 {
+    /// <summary>
+    /// Runs a consolidation pass over every scope that formed memories since its last complete pass (the hosted worker
+    /// calls it every <see cref="ConsolidationOptions.Interval"/>). A scope whose pass stopped on its daily budget or
+    /// failed stays due; a failure of one scope does not stop the others.
+    /// </summary>
+    /// <returns>How many memories were merged.</returns>
+    internal async Task<int> ConsolidateFormedScopesAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_options.CurrentValue.Consolidation.Enabled)
+        {
+            return 0;
+        }
+
+        var merged = 0;
+        foreach (var scope in _toConsolidate.Keys.ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _toConsolidate.TryRemove(scope, out _);
+            try
+            {
+                var result = await _consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
+                merged += result.Merged;
+                if (!result.Complete)
+                {
+                    _toConsolidate.TryAdd(scope, 0);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _toConsolidate.TryAdd(scope, 0);
+                Log.ConsolidationFailed(_logger, ex, scope.TenantId);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Notes that a job formed memories in <paramref name="jobScope"/>: where they are stored becomes due for consolidation.</summary>
+    private void NoteFormed(MemoryScope jobScope)
+    {
+        if (_options.CurrentValue.Consolidation.Enabled)
+        {
+            _toConsolidate.TryAdd(FormationPipeline.TargetScope(jobScope, _options.CurrentValue.Formation), 0);
+        }
+    }
+
     public async Task<int> SweepExpiredAsync(CancellationToken cancellationToken = default)
     {
         var total = 0;

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using AgentMemory.Consolidation;
 using AgentMemory.Pipeline;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,10 @@ internal sealed partial class FormationPump : IFormationPump
     private readonly TimeProvider _time;
     private readonly AgentMemoryInstrumentation _telemetry;
     private readonly ILogger _logger;
+    private readonly IMemoryConsolidator _consolidator;
+
+    /// <summary>The scopes that formed memories since their last complete consolidation pass.</summary>
+    private readonly ConcurrentDictionary<MemoryScope, byte> _toConsolidate = new();
 
     public FormationPump(
         IFormationOutbox outbox,
@@ -27,8 +33,10 @@ internal sealed partial class FormationPump : IFormationPump
         IOptionsMonitor<AgentMemoryOptions> options,
         TimeProvider time,
         AgentMemoryInstrumentation telemetry,
+        IMemoryConsolidator consolidator,
         ILoggerFactory? loggerFactory = null)
     {
+        _consolidator = consolidator;
         _outbox = outbox;
         _store = store;
         _pipeline = pipeline;
@@ -192,6 +200,7 @@ internal sealed partial class FormationPump : IFormationPump
             Log.LeaseLost(_logger, job.Id);
         }
 
+        NoteFormed(job.Scope);
         return completed;
     }
 

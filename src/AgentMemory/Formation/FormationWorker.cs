@@ -9,7 +9,8 @@ namespace AgentMemory.Formation;
 /// <summary>
 /// The hosted formation worker: processes the outbox whenever work is queued (and every
 /// <see cref="FormationOptions.PollInterval"/>, for jobs queued by other processes or due for a retry), and runs the
-/// TTL sweeper every <see cref="FormationOptions.SweepInterval"/>. Disable it with <see cref="FormationOptions.RunHostedWorker"/>.
+/// TTL sweeper every <see cref="FormationOptions.SweepInterval"/> and a consolidation pass over the scopes that formed
+/// memories every <see cref="ConsolidationOptions.Interval"/>. Disable it with <see cref="FormationOptions.RunHostedWorker"/>.
 /// </summary>
 internal sealed class FormationWorker : BackgroundService
 {
@@ -40,6 +41,7 @@ internal sealed class FormationWorker : BackgroundService
         try
         {
             var nextSweep = _time.GetUtcNow();
+            var nextConsolidation = _time.GetUtcNow() + _options.CurrentValue.Consolidation.Interval;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var options = _options.CurrentValue.Formation;
@@ -50,6 +52,12 @@ internal sealed class FormationWorker : BackgroundService
                     {
                         nextSweep = _time.GetUtcNow() + options.SweepInterval;
                         await SweepAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (_time.GetUtcNow() >= nextConsolidation)
+                    {
+                        nextConsolidation = _time.GetUtcNow() + _options.CurrentValue.Consolidation.Interval;
+                        await _pump.ConsolidateFormedScopesAsync(stoppingToken).ConfigureAwait(false);
                     }
 
                     if (await _pump.RunOnceAsync(stoppingToken).ConfigureAwait(false) > 0)

@@ -30,6 +30,10 @@ public sealed class AgentMemoryOptions
     /// <summary>How candidates are reconciled with stored memories.</summary>
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
+    /// <summary>How the maintenance pass consolidates memories (near-duplicate merges, promotion of repeated facts, daily budget).</summary>
+    [ValidateObjectMembers]
+    public ConsolidationOptions Consolidation { get; set; } = new();
+
     /// <summary>The memory guards: poisoning detection, PII policy and the optional model judge.</summary>
     [ValidateObjectMembers]
     public Security.SecurityOptions Security { get; set; } = new();

@@ -225,7 +225,7 @@ internal sealed partial class FormationPipeline
         return await ApplyAsync(target, candidate, id, embedding, decision, neighbours, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private static MemoryScope TargetScope(MemoryScope scope, FormationOptions options)
+    internal static MemoryScope TargetScope(MemoryScope scope, FormationOptions options)
         => scope.SessionId is null || options.KeepSessionScope ? scope : new MemoryScope(scope.TenantId, scope.UserId, scope.AgentId);
 
     private static void ValidateCandidate(MemoryCandidate candidate, int maxTextLength)

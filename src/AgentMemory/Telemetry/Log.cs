@@ -88,4 +88,11 @@ internal static partial class Log
 
     [LoggerMessage(4104, LogLevel.Information, "Query expansion gave up after {ElapsedMs} ms ({Reason}); recall goes on with the plain query")]
     public static partial void ExpansionSkipped(ILogger logger, long elapsedMs, string reason);
+
+    // Consolidation (1040–1049).
+    [LoggerMessage(1040, LogLevel.Debug, "Consolidated a scope of tenant {Tenant}: {Compared} pairs compared, {Merged} merged, {Promoted} promoted, complete {Complete}.")]
+    public static partial void Consolidated(ILogger logger, string tenant, int compared, int merged, int promoted, bool complete);
+
+    [LoggerMessage(1041, LogLevel.Warning, "Consolidation of a scope of tenant {Tenant} failed; it is tried again on the next pass.")]
+    public static partial void ConsolidationFailed(ILogger logger, Exception exception, string tenant);
 }
