@@ -5,7 +5,7 @@ namespace AgentMemory.Consolidation;
 /// (<see cref="MemoryRecord.ValidTo"/> set, <see cref="MemoryTimeline.SupersededByKey"/> naming the survivor) and stays
 /// in the store with its history, so a merge can be read back and undone.
 /// </summary>
-public static class MemoryConsolidation
+internal static class MemoryConsolidation
 {
     /// <summary>The metadata key on a surviving memory listing the ids ("D" format, comma-separated) merged into it.</summary>
     public const string MergedFromKey = "merged_from";
