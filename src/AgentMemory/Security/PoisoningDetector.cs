@@ -13,14 +13,16 @@ public sealed partial class PoisoningDetector
 {
     private const double QuotedMentionFactor = 0.15;
 
-    /// <summary>A classifier probability below this adds no signal (it is the model's "no opinion" zone).</summary>
-    private const double LearnedFloor = 0.5;
-
     /// <summary>
-    /// The classifier's probability counts at this weight: alone it blocks (at the default threshold 0.6) only when it is
-    /// sure (p ≥ 0.86); next to a weak pattern signal (a role marker, hidden text) a smaller probability suffices.
+    /// Below this classifier probability the patterns only corroborate: their score is capped at
+    /// <see cref="UncorroboratedCap"/> (the judge's ambiguous zone at the default thresholds, never a block). Measured on
+    /// the dev corpus: patterns alone blocked 3.6 % of benign look-alikes and added under 1 % of attacks the classifier
+    /// missed; gated by the classifier they keep that gain at no benign cost.
     /// </summary>
-    private const double LearnedWeight = 0.7;
+    private const double CorroborationFloor = 0.1;
+
+    /// <summary>The most the patterns score when the classifier does not corroborate them.</summary>
+    private const double UncorroboratedCap = 0.45;
 
     private readonly Learned.InjectionModel? _model;
 
@@ -86,14 +88,8 @@ public sealed partial class PoisoningDetector
             signals["hidden-text"] = 0.4;
         }
 
-        // From the user (the principal), the classifier only corroborates a pattern: a false block of the user's own
-        // words costs more than from content, and the user's hijacks are what the patterns were written for.
-        if (_model is not null && (source != MemorySource.User || signals.Count > 0) && _model.Score(text, source) is var learned && learned >= LearnedFloor)
-        {
-            signals["learned"] = Math.Round(learned * LearnedWeight, 4);
-        }
-
-        if (signals.Count == 0)
+        double? learned = _model?.Score(text, source);
+        if (signals.Count == 0 && (learned ?? 0) < CorroborationFloor)
         {
             return PoisoningAnalysis.None;
         }
@@ -103,11 +99,34 @@ public sealed partial class PoisoningDetector
             signals["obfuscated"] = Math.Max(signals.GetValueOrDefault("obfuscated"), 0.3);
         }
 
+        var patterns = Combine(signals);
+        var score = patterns;
+        if (learned is { } p)
+        {
+            // The classifier decides on its own threshold; the patterns corroborate it, or alone reach at most the
+            // ambiguous zone (the optional model judge's).
+            if (p < CorroborationFloor)
+            {
+                score = Math.Min(patterns, UncorroboratedCap);
+            }
+
+            score = Math.Max(score, Math.Round(p, 4));
+            if (p >= CorroborationFloor)
+            {
+                signals["learned"] = Math.Round(p, 4);
+            }
+        }
+
+        if (score <= 0)
+        {
+            return PoisoningAnalysis.None;
+        }
+
         var ordered = signals.OrderByDescending(p => p.Value).ToList();
         // A pattern's category names the finding more precisely than the classifier's "learned".
         var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout" or "learned")).Key
-            ?? ordered.FirstOrDefault(p => p.Key == "learned").Key ?? ordered[0].Key;
-        return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
+            ?? ordered.FirstOrDefault(p => p.Key == "learned").Key ?? (ordered.Count > 0 ? ordered[0].Key : "learned");
+        return new PoisoningAnalysis(score, category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
     }
 
     private static void Scan(string view, MemorySource source, Dictionary<string, double> signals)
