@@ -51,12 +51,12 @@ switch (command)
                 var model = new LogisticTrainer().Fit(fit);
                 var attacks = eval.Where(i => i.IsAttack && select(i) == key).ToList();
                 var benign = axis == "technique" ? eval.Where(i => !i.IsAttack).ToList() : eval.Where(i => !i.IsAttack && select(i) == key).ToList();
-                // Alone: the classifier's own decision (p ≥ 0.5). With the patterns: the library's detector built on this
+                // Alone: the classifier's own decision (p ≥ 0.7, the detector's decision point). With the patterns: the library's detector built on this
                 // held-out fit, at the guard's block threshold.
                 var detector = new PoisoningDetector(model);
                 int Flag(IEnumerable<TrainingItem> set, bool withRules) => set.Count(i => withRules
                     ? detector.Analyze(i.Text, i.MemorySource).Score >= threshold
-                    : model.Score(i.Text, i.MemorySource) >= 0.5);
+                    : model.Score(i.Text, i.MemorySource) >= 0.7);
                 Console.WriteLine($"{axis[..4]}:{key,-14} {attacks.Count,7}  {Pct(Flag(attacks, false), attacks.Count),11}  {Pct(Flag(attacks, true), attacks.Count),11} | {benign.Count,6}  {Pct(Flag(benign, false), benign.Count),11}  {Pct(Flag(benign, true), benign.Count),11}");
             }
         }

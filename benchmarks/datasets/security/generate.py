@@ -270,6 +270,7 @@ def generate(seed, n, prefix):
 # ---- v2: the compositional grammar (attack_grammar.py, context_grammar.py), split train/dev by pool part -----------
 import urllib.parse
 import attack_grammar as AG
+import benign_lookalike
 import context_grammar as CG
 from attack_grammar import part
 
@@ -347,8 +348,11 @@ NON_USER = ["tool", "document", "assistant", "other"]
 def benign_v2(rnd, lang, which):
     """One benign look-alike: (technique, source, text, allow-carrier)."""
     kinds = ["ordinary", "ordinary", "ordinary", "user-preference", "user-preference", "quote", "system-log", "procedure", "procedure", "human-request",
-             "security-text", "assistant-ack", "user-intent-as-fact", "code-comment", "base64-data", "question-about-injection"]
+             "security-text", "assistant-ack", "user-intent-as-fact", "code-comment", "base64-data", "question-about-injection"] + ["lookalike"] * 8
     k = rnd.choice(kinds)
+    if k == "lookalike":
+        technique, source, text = benign_lookalike.lookalike(rnd, lang, which, fill)
+        return technique, source, text, True
     if k == "ordinary":
         return k, rnd.choice(["user", "tool", "document", "assistant", "other"]), benign_grammar.sentence(rnd, lang), True
     if k == "user-preference":
@@ -387,7 +391,7 @@ def generate_v2(seed, n, prefix, which):
     out = []
     for _ in range(n):
         lang = rnd.choice(LANGS)
-        if rnd.random() < 0.5:
+        if rnd.random() < 0.45:
             technique = rnd.choice(AG.TECHNIQUES)
             user = technique in AG.USER_ATTACKS and rnd.random() < 0.25
             source = "user" if user else rnd.choice(NON_USER)

@@ -21,6 +21,15 @@ public sealed partial class PoisoningDetector
     /// </summary>
     private const double CorroborationFloor = 0.1;
 
+    /// <summary>
+    /// The classifier's decision point, chosen on the dev corpus (probability 0.7: 92 % of dev attacks, 2.3 % of dev benign
+    /// items alone); its probability is mapped piecewise-linearly so this point lands on the default block threshold.
+    /// </summary>
+    private const double LearnedDecision = 0.7;
+
+    /// <summary>The default <see cref="PoisoningGuardOptions.BlockThreshold"/> the decision point maps to.</summary>
+    private const double DefaultBlock = 0.6;
+
     /// <summary>The most the patterns score when the classifier does not corroborate them.</summary>
     private const double UncorroboratedCap = 0.45;
 
@@ -48,8 +57,9 @@ public sealed partial class PoisoningDetector
 
         var signals = new Dictionary<string, double>(StringComparer.Ordinal);
         var obfuscated = false;
-        var normalized = TextNormalizer.Normalize(text);
-        var plain = text.ToLowerInvariant();
+        // A leading "Assistant: " is formation's speaker prefix, not a message addressed to the model.
+        var normalized = SpeakerPrefix().Replace(TextNormalizer.Normalize(text), string.Empty, 1);
+        var plain = SpeakerPrefix().Replace(text.ToLowerInvariant(), string.Empty, 1);
         Scan(normalized, source, signals);
         var baseline = Combine(signals);
 
@@ -110,10 +120,11 @@ public sealed partial class PoisoningDetector
                 score = Math.Min(patterns, UncorroboratedCap);
             }
 
-            score = Math.Max(score, Math.Round(p, 4));
+            var calibrated = Math.Round(p < LearnedDecision ? p * DefaultBlock / LearnedDecision : DefaultBlock + ((p - LearnedDecision) * (1 - DefaultBlock) / (1 - LearnedDecision)), 4);
+            score = Math.Max(score, calibrated);
             if (p >= CorroborationFloor)
             {
-                signals["learned"] = Math.Round(p, 4);
+                signals["learned"] = calibrated;
             }
         }
 
@@ -202,6 +213,9 @@ public sealed partial class PoisoningDetector
 
     [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|conversation|chathistory|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
     private static partial Regex SpacedInstruction();
+
+    [GeneratedRegex(@"^(assistant|user|tool) ?: ")]
+    private static partial Regex SpeakerPrefix();
 
     [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
     private static partial Regex QuotedSpan();
