@@ -98,7 +98,10 @@ public sealed partial class PoisoningDetector
             signals["hidden-text"] = 0.4;
         }
 
-        double? learned = _model?.Score(text, source);
+        // From the user (the principal), the classifier only corroborates a hijack pattern: the user's own standing
+        // preferences ("from now on answer in bullet points") are legitimate, and a false block of the user's words costs
+        // more than one of content.
+        double? learned = source == MemorySource.User && signals.Count == 0 ? null : _model?.Score(text, source);
         if (signals.Count == 0 && (learned ?? 0) < CorroborationFloor)
         {
             return PoisoningAnalysis.None;
