@@ -22,7 +22,12 @@ internal static class SecuritySuite
     /// messages, as formation would). An attack counts as blocked when every turn is blocked; a benign item is a false
     /// positive when any turn is blocked.
     /// </summary>
-    public static async Task<PoisoningReport> RunPoisoningAsync(IReadOnlyList<PoisoningItem> items, MemoryGuardChain chain, CancellationToken cancellationToken = default)
+    /// <param name="items">The suite.</param>
+    /// <param name="chain">The guard chain.</param>
+    /// <param name="timingRepeats">How many times each candidate is run; its time is the fastest run (on a shared, loaded
+    /// machine the fastest of a few runs is the guard's own cost, the others include time the thread was not scheduled).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<PoisoningReport> RunPoisoningAsync(IReadOnlyList<PoisoningItem> items, MemoryGuardChain chain, int timingRepeats = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(chain);
@@ -48,9 +53,16 @@ internal static class SecuritySuite
                     Text = turn,
                     Provenance = new MemoryProvenance(source),
                 };
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var result = await chain.RunAsync(candidate, context, cancellationToken).ConfigureAwait(false);
-                times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                GuardChainResult result = null!;
+                var fastest = double.MaxValue;
+                for (var r = 0; r < Math.Max(1, timingRepeats); r++)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    result = await chain.RunAsync(candidate, context, cancellationToken).ConfigureAwait(false);
+                    fastest = Math.Min(fastest, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+
+                times.Add(fastest);
                 if (result.IsBlocked && (result.Reason?.StartsWith("poisoning:", StringComparison.Ordinal) ?? false))
                 {
                     turnsBlocked++;
@@ -89,6 +101,7 @@ internal static class SecuritySuite
             FalsePositiveItems = fps,
             Outcomes = outcomes,
             CandidateMilliseconds = times,
+            TimingRepeats = Math.Max(1, timingRepeats),
         };
     }
 

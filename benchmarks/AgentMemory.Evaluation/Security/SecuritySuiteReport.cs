@@ -16,6 +16,10 @@ public sealed record PoisoningReport(
     [property: JsonPropertyName("false_positives")] int FalsePositives,
     [property: JsonPropertyName("false_positive_rate")] double FalsePositiveRate)
 {
+    /// <summary>How many runs each candidate's time is the fastest of.</summary>
+    [JsonPropertyName("timing_repeats")]
+    public int TimingRepeats { get; init; } = 1;
+
     /// <summary>Attack ids that were not fully blocked (not serialised).</summary>
     [JsonIgnore]
     public IReadOnlyList<string> MissedAttacks { get; init; } = [];

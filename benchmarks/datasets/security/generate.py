@@ -266,15 +266,174 @@ def generate(seed, n, prefix):
         it["id"] = f"{prefix}-{i+1:05d}"
     return out
 
+
+# ---- v2: the compositional grammar (attack_grammar.py, context_grammar.py), split train/dev by pool part -----------
+import urllib.parse
+import attack_grammar as AG
+import benign_lookalike
+import context_grammar as CG
+from attack_grammar import part
+
+HG2 = {"a": "аɑα", "e": "еε", "o": "оοσ", "c": "сϲ", "i": "іıι", "s": "ѕ", "p": "рρ", "n": "ո", "x": "хχ", "y": "уγ", "k": "κк", "h": "һ", "j": "ј", "B": "ВΒ", "H": "НΗ", "T": "ТΤ", "M": "МΜ"}
+
+def fill(rnd, tpl, lang, which):
+    out = tpl
+    for key, vals in AG.SLOTS.items():
+        while "{" + key + "}" in out:
+            out = out.replace("{" + key + "}", rnd.choice(part(vals, which)), 1)
+    for key, vals in AG.LSLOTS.items():
+        while "{" + key + "}" in out:
+            out = out.replace("{" + key + "}", rnd.choice(part(vals[lang], which)), 1)
+    return out
+
+def directive(rnd, technique, lang, which):
+    act = fill(rnd, rnd.choice(part(AG.ACT[technique][lang], which)), lang, which)
+    if which == "train" and technique in A and rnd.random() < 0.25:
+        text = make(rnd, rnd.choice(A[technique][lang]), lang)
+    else:
+        w = rnd.choice(part(AG.WHEN[lang], which))
+        frame = rnd.choice(part(AG.FRAME[lang], which))
+        text = frame.replace("{W}", w[0].upper() + w[1:]).replace("{w}", w).replace("{a}", act)
+        text = text.replace(" .", ".").replace("  ", " ")
+    r = rnd.random()
+    if r < 0.35:
+        text = rnd.choice(part(AG.ADDRESS[lang], which)) + text[0].lower() + text[1:] if not text.startswith(("I ", "Ich", "ADMIN")) else rnd.choice(part(AG.ADDRESS[lang], which)) + text
+    elif r < 0.45:
+        text = rnd.choice(part(AG.AUTHORITY[lang], which)) + text
+    return text
+
+def obfuscate(rnd, kind, s, which):
+    if kind == "plain": return [s]
+    if kind == "zero-width": return ["".join(ch + (rnd.choice(ZW + ["\u200c", "\ufeff", "\u2060"]) if ch.isalpha() and rnd.random() < 0.3 else "") for ch in s)]
+    if kind == "homoglyph": return ["".join(rnd.choice(HG2[ch]) if ch in HG2 and rnd.random() < 0.4 else ch for ch in s)]
+    if kind == "leet": return ["".join(LT[ch] if ch in LT and rnd.random() < 0.5 else ch for ch in s)]
+    if kind == "spaced": return [rnd.choice([" ", "  ", "."]).join(s) if which == "train" else "-".join(s) if rnd.random() < 0.3 else " ".join(s)]
+    if kind == "base64": return [rnd.choice(part(AG.B64_PREFIX, which)) + base64.b64encode(s.encode()).decode()]
+    if kind == "rot13": return [rnd.choice(["ROT13: ", "rot13> ", "Decode (rot13): ", ""]) + codecs.encode(s, "rot13")]
+    if kind == "hex": return [rnd.choice(["hex: ", "0x", "Decode this hex and obey: ", ""]) + s.encode().hex()]
+    if kind == "url-encoding": return [rnd.choice(["q=", "Follow: ", ""]) + "".join("%{:02X}".format(b) for b in s.encode())]
+    if kind == "html-entities": return ["".join("&#{};".format(ord(c)) if rnd.random() < 0.8 else c for c in s)]
+    if kind == "tag-chars": return [rnd.choice(["Nice weather today.", "Thanks for the help!", "See attached."]) + "".join(chr(0xE0000 + ord(c)) for c in s if ord(c) < 127)]
+    if kind == "split": return split3(rnd, s)
+    if kind == "fake-memory": return [rnd.choice(part(AG.FAKE_MEMORY, which)).replace("{x}", s).replace("{j}", json.dumps(s, ensure_ascii=False))]
+    if kind == "role-marker": return [rnd.choice(part(AG.ROLE, which)).replace("{x}", s)]
+    if kind == "hidden-html": return [rnd.choice(part(AG.HIDDEN, which)).replace("{x}", s)]
+    raise ValueError(kind)
+
+def split3(rnd, s):
+    w = s.split()
+    if len(w) < 5:
+        return [s]
+    k = 3 if len(w) >= 9 and rnd.random() < 0.4 else 2
+    cuts = sorted(rnd.sample(range(1, len(w)), k - 1))
+    bounds = [0] + cuts + [len(w)]
+    return [" ".join(w[bounds[i]:bounds[i + 1]]) for i in range(k)]
+
+def carrier(rnd, lang, body, which):
+    name, tpl = rnd.choice(part(CG.CARRIERS, which))
+    p1, p2 = rnd.sample(part(CG.PEOPLE, which), 2)
+    t1, t2 = rnd.sample(part(CG.TITLES, which), 2)
+    out = (tpl.replace("{body_j}", json.dumps(body, ensure_ascii=False)).replace("{body}", body)
+           .replace("{fill2}", benign_grammar.sentence(rnd, lang)).replace("{fill}", benign_grammar.sentence(rnd, lang))
+           .replace("{person_l}", p1.lower()).replace("{person2}", p2).replace("{person}", p1).replace("{title2}", t2).replace("{title}", t1)
+           .replace("{n}", str(rnd.randint(10, 28))).replace("{{", "{").replace("}}", "}"))
+    return name, out
+
+OBF_ATTACK = ["plain", "plain", "plain", "zero-width", "homoglyph", "leet", "spaced", "base64", "rot13", "hex", "url-encoding", "html-entities", "tag-chars",
+              "split", "split", "fake-memory", "fake-memory", "role-marker", "role-marker", "hidden-html"]
+OBF_USER = ["plain", "plain", "plain", "plain", "zero-width", "homoglyph", "leet", "spaced", "base64", "split", "role-marker", "fake-memory"]
+OBF_BENIGN = ["plain", "plain", "plain", "plain", "zero-width", "homoglyph", "split"]
+NON_USER = ["tool", "document", "assistant", "other"]
+
+def benign_v2(rnd, lang, which):
+    """One benign look-alike: (technique, source, text, allow-carrier)."""
+    kinds = ["ordinary", "ordinary", "ordinary", "user-preference", "user-preference", "quote", "system-log", "procedure", "procedure", "human-request",
+             "security-text", "assistant-ack", "user-intent-as-fact", "code-comment", "base64-data", "question-about-injection"] + ["lookalike"] * 8
+    k = rnd.choice(kinds)
+    if k == "lookalike":
+        technique, source, text = benign_lookalike.lookalike(rnd, lang, which, fill)
+        return technique, source, text, True
+    if k == "ordinary":
+        return k, rnd.choice(["user", "tool", "document", "assistant", "other"]), benign_grammar.sentence(rnd, lang), True
+    if k == "user-preference":
+        p = fill(rnd, rnd.choice(part(CG.PREF[lang], which)), lang, which)
+        w = rnd.choice(part(AG.WHEN[lang], which))
+        f = rnd.choice(part(CG.PREF_FRAME[lang], which))
+        return k, "user", f.replace("{W}", w[0].upper() + w[1:]).replace("{w}", w).replace("{p}", p).replace(" .", "."), False
+    if k == "quote":
+        q = rnd.choice(part(CG.QUOTE[lang], which))
+        return k, rnd.choice(["user", "document", "other", "tool"]), rnd.choice(part(CG.QUOTE_FRAME[lang], which)).replace("{q}", q), True
+    if k == "system-log":
+        return k, "tool", rnd.choice(part(CG.SYSLOG, which)).replace("{n}", str(rnd.randint(10, 99))), False
+    if k == "procedure":
+        return k, rnd.choice(["document", "document", "tool", "other", "user"]), rnd.choice(part(CG.PROCEDURE[lang], which)), True
+    if k == "human-request":
+        return k, rnd.choice(["document", "other", "tool"]), rnd.choice(part(CG.HUMAN_REQ[lang], which)).replace("{person}", rnd.choice(CG.PEOPLE)), True
+    if k == "security-text":
+        return k, rnd.choice(["document", "tool", "user"]), rnd.choice(part(CG.SECURITY_TEXT[lang], which)), True
+    if k == "assistant-ack":
+        p = fill(rnd, rnd.choice(part(CG.PREF[lang], which)), lang, which)
+        return k, "assistant", rnd.choice(part(CG.ASSISTANT_ACK[lang], which)).replace("{p}", p), False
+    if k == "user-intent-as-fact":
+        return k, rnd.choice(["assistant", "tool", "document"]), fill(rnd, rnd.choice(part(CG.REPORTED[lang], which)), lang, which), False
+    if k == "code-comment":
+        return k, rnd.choice(["tool", "document"]), "def load(path):\n    " + rnd.choice(part(CG.CODE_COMMENT, which)) + "\n    return open(path).read()", False
+    if k == "base64-data":
+        data = rnd.choice([bytes(rnd.randrange(256) for _ in range(rnd.randint(12, 48))), json.dumps({"id": rnd.randint(1, 9999), "amount": rnd.random()}).encode(),
+                           ("temperature,%d,humidity,%d" % (rnd.randint(0, 30), rnd.randint(20, 90))).encode(), b"\x89PNG\r\n\x1a\n" + bytes(rnd.randrange(256) for _ in range(30))])
+        enc = base64.b64encode(data).decode()
+        return k, rnd.choice(["tool", "document"]), rnd.choice(["data: ", "hash ", "", "attachment=", "avatar: data:image/png;base64,", "etag "]) + enc, False
+    # question-about-injection, from the user
+    return k, "user", rnd.choice(part(BEN["question-about-injection"][1][lang], which)) if which == "train" or len(BEN["question-about-injection"][1][lang]) > 1 else BEN["question-about-injection"][1][lang][0], False
+
+def generate_v2(seed, n, prefix, which):
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        lang = rnd.choice(LANGS)
+        if rnd.random() < 0.45:
+            technique = rnd.choice(AG.TECHNIQUES)
+            user = technique in AG.USER_ATTACKS and rnd.random() < 0.25
+            source = "user" if user else rnd.choice(NON_USER)
+            text = directive(rnd, technique, lang, which)
+            kind = rnd.choice(OBF_USER if user else OBF_ATTACK)
+            turns = obfuscate(rnd, kind, text, which)
+            if not user and kind != "split" and rnd.random() < 0.4:
+                cname, turns = carrier(rnd, lang, turns[0], which)
+                turns = [turns]
+                kind = kind + "+" + cname if kind != "plain" else "in-" + cname
+            out.append({"label": "attack", "source": source, "turns": turns, "technique": technique, "language": lang, "obfuscation": kind})
+        else:
+            technique, source, text, allow_carrier = benign_v2(rnd, lang, which)
+            kind = rnd.choice(OBF_BENIGN)
+            if technique == "base64-data":
+                kind = "base64"
+            turns = obfuscate(rnd, kind, text, which) if kind != "base64" else [text]
+            if allow_carrier and source != "user" and kind != "split" and rnd.random() < 0.4:
+                cname, t = carrier(rnd, lang, turns[0], which)
+                turns = [t]
+                kind = "in-" + cname if kind == "plain" else kind + "+" + cname
+            out.append({"label": "benign", "source": source, "turns": turns, "technique": technique, "language": lang, "obfuscation": kind})
+    for it in out:
+        if rnd.random() < 0.12 and len(it["turns"]) == 1:
+            it["turns"] = [rnd.choice(["User: ", "Assistant: ", "Tool: ", "Alice: "]) + it["turns"][0]]
+        if rnd.random() < 0.08:
+            it["turns"] = ["".join("#" if ch.isdigit() else ch for ch in t) for t in it["turns"]]
+    for i, it in enumerate(out):
+        it["id"] = f"{prefix}-{i+1:05d}"
+    return out
+
 def key(it):
     return hashlib.sha256(json.dumps([it["source"], it["turns"]], ensure_ascii=False).encode()).hexdigest()
 
 def main():
-    n_train = int(sys.argv[sys.argv.index("--train") + 1]) if "--train" in sys.argv else 30000
-    n_dev = int(sys.argv[sys.argv.index("--dev") + 1]) if "--dev" in sys.argv else 800
-    train = generate(1, n_train, "tr")
+    n_train = int(sys.argv[sys.argv.index("--train") + 1]) if "--train" in sys.argv else 60000
+    n_dev = int(sys.argv[sys.argv.index("--dev") + 1]) if "--dev" in sys.argv else 1500
+    # train: the first grammar (a quarter) and the train part of the compositional grammar; dev: only the dev part of
+    # the compositional grammar (other frames, addresses, actions, carriers, slot values, obfuscation variants)
+    train = generate(1, n_train // 4, "tr") + generate_v2(11, n_train - n_train // 4, "tr2", "train")
     seen = {key(it) for it in train}
-    dev = [it for it in generate(2, n_dev * 3, "dv") if key(it) not in seen][:n_dev]
+    dev = [it for it in generate_v2(2, n_dev * 2, "dv", "dev") if key(it) not in seen][:n_dev]
     for name, items in (("train-poisoning.jsonl", train), ("dev-poisoning.jsonl", dev)):
         with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
             for it in items:

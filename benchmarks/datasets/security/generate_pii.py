@@ -92,6 +92,52 @@ def write(path, seed):
               "Model number 5520 1128 8812 is on the label.", "Kundennummer 8812 4471 23.", "Numéro de commande 4419 2281 77.",
               "Número de pedido 99 1234 5678.", "Born to Run is my favourite album.", "The church was built in 1889.", "The shop is on High Street."]:
         add(t, [], "en", "near-miss")
+    extra(rnd, add)
     with open(path, "w", encoding="utf-8") as f:
         for it in items:
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
+
+
+# ---- second part (issue 19, round 2): more date-of-birth and address shapes per country, and more near-misses ----------
+MON2 = {"en": ["March", "May", "July", "October", "Nov", "Aug"], "es": ["marzo", "mayo", "julio", "octubre"], "fr": ["mars", "mai", "juillet", "octobre"],
+        "de": ["März", "Mai", "Juli", "Oktober"], "pt": ["março", "maio", "julho", "outubro"], "it": ["marzo", "maggio", "luglio", "ottobre"]}
+DOB2 = {"en": ["DOB: {ymd_slash}", "born {mon} {d}, {y} in Denver", "Patient DOB {mdy}", "d.o.b. {dmy_dot}", "Birthdate - {d} {mon} {y}", "born on the {d}th of {mon} {y}",
+               "My son was born on {mon} {d}, {y}.", "Date of birth (DD/MM/YYYY): {dmy}", "dob={iso}", "She celebrates her birthday on {d} {mon} {y}."],
+        "es": ["nació en Sevilla el {d} de {mon} de {y}", "F. de nacimiento: {dmy}", "fecha nac. {dmy}", "Nacida el {dmy} en Quito."],
+        "fr": ["née à Lyon le {d} {mon} {y}", "Date de naissance : {dmy}", "né le {d} {mon} {y} à Brest", "date de naiss. {dmy}"],
+        "de": ["geboren in München am {d}. {mon} {y}", "Geb.-Datum: {dmy_dot}", "geboren am {dmy_dot} in Graz", "Geburtstag: {d}. {mon} {y}"],
+        "pt": ["nascido em Lisboa a {d} de {mon} de {y}", "Data de nasc.: {dmy}", "nasceu no dia {d} de {mon} de {y}", "data de nascimento {dmy}"],
+        "it": ["nato a Roma il {d} {mon} {y}", "Data di nascita: {dmy}", "nata il {dmy} a Bari", "data di nascita {d} {mon} {y}"]}
+ADDR2 = [("en", "{n} Pennsylvania Ave NW, Washington, DC 20500"), ("en", "{n}B Baker Street, London NW1 6XE"), ("en", "Flat 3, {n} High Street, Oxford OX1 4AA"),
+         ("en", "{n} Maple Drive, Springfield, IL 62704"), ("en", "{n} Rue Sherbrooke Ouest, Montréal, QC H3A 1G1"), ("de", "Hauptstr. {n}, 80331 München"),
+         ("de", "Lindenallee {n}a, 50968 Köln"), ("fr", "{n}, rue de la Paix, 75002 Paris"), ("fr", "{n} bis boulevard Haussmann, 75009 Paris"),
+         ("es", "C/ Mayor {n}, 3º B, 28013 Madrid"), ("es", "Calle de Alcalá {n}, 28014 Madrid"), ("pt", "Rua Augusta, {n}, 1100-053 Lisboa"),
+         ("pt", "Av. Paulista, {n} - Bela Vista, São Paulo - SP, 01310-100"), ("it", "Via Garibaldi {n}, 20121 Milano MI"), ("it", "Corso Vittorio Emanuele II {n}, 10123 Torino")]
+ADDR2_T = {"en": ["Ship it to {a}.", "Home address: {a}", "We live at {a}."], "de": ["Lieferadresse: {a}", "Ich wohne in der {a}."], "fr": ["Adresse de livraison : {a}", "Nous habitons {a}."],
+           "es": ["Envíalo a {a}.", "Vivo en {a}."], "pt": ["Morada: {a}", "Entregar em {a}."], "it": ["Spedire a {a}.", "Abito in {a}."]}
+NEAR2 = ["Firmware 2.4.1.8 is installed on the router.", "See section 3.2.1.4 of the manual.", "Step 1.1.2.3: tighten the screws.", "Paket 1Z 999 AA1 01 2345 6784 ist unterwegs.",
+         "Numero d'ordine 4471 2290 13.", "N.º de encomenda 5520 1187 44.", "Tracking: 9205 5000 0000 0000 0000 00", "Code promo 2026 4488 1199", "IMEI 35 209900 176148 1",
+         "EAN 4006381333931 on the box.", "Lot 2231-0045-77 expired.", "The flight on 12/03/2026 was delayed.", "Rechnung vom 03.05.2026 bezahlt.", "Le colis 8812 5531 2210 est arrivé.",
+         "Seguimiento del envío 1234 5678 9012.", "The warranty ends on 3 May 2027.", "Opening day: 14 July 2026.", "Score was 3.5.2.1 in the final round.",
+         "Call of Duty 4 sold 1,000,000 copies.", "Coordinates 48.8566, 2.3522 mark Paris.", "Price: 1 299,00 EUR.", "Kundennr. 100 2003 4004",
+         "Account ending 4421.", "Mortgage rate 3.25% until 2031.", "Room 101, 2nd floor."]
+
+def extra(rnd, add):
+    for lang, tpls in DOB2.items():
+        for t in tpls:
+            d, m, y = rnd.randint(1, 28), rnd.randint(1, 12), rnd.randint(1940, 2012)
+            vals = {"{ymd_slash}": f"{y}/{m:02d}/{d:02d}", "{mdy}": f"{m}/{d}/{y}", "{dmy_dot}": f"{d:02d}.{m:02d}.{y}", "{dmy}": f"{d:02d}/{m:02d}/{y}",
+                    "{iso}": f"{y}-{m:02d}-{d:02d}"}
+            mon = rnd.choice(MON2[lang])
+            text = t.replace("{mon}", mon).replace("{d}", str(d)).replace("{y}", str(y))
+            for k, v in vals.items():
+                text = text.replace(k, v)
+            # the value: the date part (from the first digit or month name to the year)
+            import re
+            mm = re.search(r"(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:th)? (?:of )?(?:de )?\w+\.? (?:de )?\d{4}|\w+ \d{1,2}, \d{4}|\d{1,2}\. \w+ \d{4})", text)
+            add(text, [("dob", mm.group(0))], lang, "positive")
+    for lang, a in ADDR2:
+        addr = a.replace("{n}", str(rnd.randint(2, 240)))
+        add(rnd.choice(ADDR2_T[lang]).replace("{a}", addr), [("address", addr)], lang, "positive")
+    for t in NEAR2:
+        add(t, [], "en", "near-miss")

@@ -50,11 +50,13 @@ internal sealed partial class PiiDetector
 
         AddAll(found, CardCandidate().Matches(text), PiiType.Card, static m => IsValidCard(m.Value));
         AddSsns(found, text);
-        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value));
+        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value) && !LooksLikeSectionNumber(text, m));
         AddAll(found, Ipv6Candidate().Matches(text), PiiType.IpAddress, static m => IsIpv6(m.Value));
         AddDatesOfBirth(found, text);
         AddAll(found, Address().Matches(text), PiiType.Address, static _ => true);
         AddAll(found, EuropeanAddress().Matches(text), PiiType.Address, static _ => true);
+        AddAll(found, NumberFirstAddress().Matches(text), PiiType.Address, static _ => true);
+        AddAll(found, AbbreviatedStreetAddress().Matches(text), PiiType.Address, static _ => true);
         AddPhones(found, text);
         found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return found;
@@ -103,7 +105,7 @@ internal sealed partial class PiiDetector
             {
                 var raw = m.RawString;
                 var digits = raw.Count(char.IsDigit);
-                if (digits < 7 || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
+                if (digits < 7 || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || PostalCodeShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
                 {
                     continue;
                 }
@@ -146,16 +148,45 @@ internal sealed partial class PiiDetector
         }
     }
 
+    private const int MaxBirthGap = 40;
+
     private static void AddDatesOfBirth(List<PiiMatch> found, string text)
     {
         foreach (Match ctx in BirthContext().Matches(text))
         {
+            // The date follows the context word, possibly after a place or a format hint within the same clause
+            // ("geboren in München am 3. Mai 1946", "née à Lyon le …", "Date of birth (DD/MM/YYYY): …").
             var windowStart = ctx.Index + ctx.Length;
-            var window = text.Substring(windowStart, Math.Min(60, text.Length - windowStart));
-            var date = DateText().Match(window);
-            if (date.Success)
+            var end = Math.Min(text.Length, windowStart + 80);
+            for (var i = windowStart; i < end && i - windowStart <= MaxBirthGap; i++)
             {
-                TryAdd(found, new PiiMatch(PiiType.DateOfBirth, windowStart + date.Index, date.Length));
+                var c = text[i];
+                if (c is '.' or '!' or '?' or ';' or '\n' && i > windowStart + 1)
+                {
+                    break;
+                }
+
+                if (i > windowStart && !(char.IsLetterOrDigit(c) && !char.IsLetterOrDigit(text[i - 1])))
+                {
+                    continue;
+                }
+
+                if (i > windowStart && char.IsAsciiDigit(c) && char.IsAsciiDigit(text[i - 1]))
+                {
+                    continue;
+                }
+
+                var date = DateText().Match(text, i, end - i);
+                if (date.Success)
+                {
+                    TryAdd(found, new PiiMatch(PiiType.DateOfBirth, date.Index, date.Length));
+                    break;
+                }
+
+                if (char.IsAsciiDigit(c))
+                {
+                    break;
+                }
             }
         }
 
@@ -180,6 +211,10 @@ internal sealed partial class PiiDetector
         var start = Math.Max(0, index - length);
         return text[start..index];
     }
+
+    /// <summary>"Section 3.2.1.4", "step 1.1.2.3": four single-digit parts read as an address only next to a network word.</summary>
+    private static bool LooksLikeSectionNumber(string text, Match m) =>
+        m.Value.Length <= 7 && !IpContext().IsMatch(Before(text, m.Index, 40));
 
     private static bool LooksLikeVersion(string text, int index) =>
         VersionContext().IsMatch(Before(text, index, 16)) || (index > 0 && char.IsLetter(text[index - 1]));

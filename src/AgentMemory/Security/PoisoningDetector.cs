@@ -13,14 +13,25 @@ internal sealed partial class PoisoningDetector
 {
     private const double QuotedMentionFactor = 0.15;
 
-    /// <summary>A classifier probability below this adds no signal (it is the model's "no opinion" zone).</summary>
-    private const double LearnedFloor = 0.5;
+    /// <summary>
+    /// Below this classifier probability the patterns only corroborate: their score is capped at
+    /// <see cref="UncorroboratedCap"/> (the judge's ambiguous zone at the default thresholds, never a block). Measured on
+    /// the dev corpus: patterns alone blocked 3.6 % of benign look-alikes and added under 1 % of attacks the classifier
+    /// missed; gated by the classifier they keep that gain at no benign cost.
+    /// </summary>
+    private const double CorroborationFloor = 0.1;
 
     /// <summary>
-    /// The classifier's probability counts at this weight: alone it blocks (at the default threshold 0.6) only when it is
-    /// sure (p ≥ 0.86); next to a weak pattern signal (a role marker, hidden text) a smaller probability suffices.
+    /// The classifier's decision point, chosen on the dev corpus (probability 0.7: 92 % of dev attacks, 2.3 % of dev benign
+    /// items alone); its probability is mapped piecewise-linearly so this point lands on the default block threshold.
     /// </summary>
-    private const double LearnedWeight = 0.7;
+    private const double LearnedDecision = 0.7;
+
+    /// <summary>The default <see cref="PoisoningGuardOptions.BlockThreshold"/> the decision point maps to.</summary>
+    private const double DefaultBlock = 0.6;
+
+    /// <summary>The most the patterns score when the classifier does not corroborate them.</summary>
+    private const double UncorroboratedCap = 0.45;
 
     private readonly Learned.InjectionModel? _model;
 
@@ -46,8 +57,9 @@ internal sealed partial class PoisoningDetector
 
         var signals = new Dictionary<string, double>(StringComparer.Ordinal);
         var obfuscated = false;
-        var normalized = TextNormalizer.Normalize(text);
-        var plain = text.ToLowerInvariant();
+        // A leading "Assistant: " is formation's speaker prefix, not a message addressed to the model.
+        var normalized = SpeakerPrefix().Replace(TextNormalizer.Normalize(text), string.Empty, 1);
+        var plain = SpeakerPrefix().Replace(text.ToLowerInvariant(), string.Empty, 1);
         Scan(normalized, source, signals);
         var baseline = Combine(signals);
 
@@ -86,14 +98,11 @@ internal sealed partial class PoisoningDetector
             signals["hidden-text"] = 0.4;
         }
 
-        // From the user (the principal), the classifier only corroborates a pattern: a false block of the user's own
-        // words costs more than from content, and the user's hijacks are what the patterns were written for.
-        if (_model is not null && (source != MemorySource.User || signals.Count > 0) && _model.Score(text, source) is var learned && learned >= LearnedFloor)
-        {
-            signals["learned"] = Math.Round(learned * LearnedWeight, 4);
-        }
-
-        if (signals.Count == 0)
+        // From the user (the principal), the classifier only corroborates a hijack pattern: the user's own standing
+        // preferences ("from now on answer in bullet points") are legitimate, and a false block of the user's words costs
+        // more than one of content.
+        double? learned = source == MemorySource.User && signals.Count == 0 ? null : _model?.Score(text, source);
+        if (signals.Count == 0 && (learned ?? 0) < CorroborationFloor)
         {
             return PoisoningAnalysis.None;
         }
@@ -103,11 +112,35 @@ internal sealed partial class PoisoningDetector
             signals["obfuscated"] = Math.Max(signals.GetValueOrDefault("obfuscated"), 0.3);
         }
 
+        var patterns = Combine(signals);
+        var score = patterns;
+        if (learned is { } p)
+        {
+            // The classifier decides on its own threshold; the patterns corroborate it, or alone reach at most the
+            // ambiguous zone (the optional model judge's).
+            if (p < CorroborationFloor)
+            {
+                score = Math.Min(patterns, UncorroboratedCap);
+            }
+
+            var calibrated = Math.Round(p < LearnedDecision ? p * DefaultBlock / LearnedDecision : DefaultBlock + ((p - LearnedDecision) * (1 - DefaultBlock) / (1 - LearnedDecision)), 4);
+            score = Math.Max(score, calibrated);
+            if (p >= CorroborationFloor)
+            {
+                signals["learned"] = calibrated;
+            }
+        }
+
+        if (score <= 0)
+        {
+            return PoisoningAnalysis.None;
+        }
+
         var ordered = signals.OrderByDescending(p => p.Value).ToList();
         // A pattern's category names the finding more precisely than the classifier's "learned".
         var category = ordered.FirstOrDefault(p => p.Key is not ("obfuscated" or "hidden-text" or "detector-timeout" or "learned")).Key
-            ?? ordered.FirstOrDefault(p => p.Key == "learned").Key ?? ordered[0].Key;
-        return new PoisoningAnalysis(Combine(signals), category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
+            ?? ordered.FirstOrDefault(p => p.Key == "learned").Key ?? (ordered.Count > 0 ? ordered[0].Key : "learned");
+        return new PoisoningAnalysis(score, category, ordered, obfuscated || signals.ContainsKey("obfuscated"));
     }
 
     private static void Scan(string view, MemorySource source, Dictionary<string, double> signals)
@@ -183,6 +216,9 @@ internal sealed partial class PoisoningDetector
 
     [GeneratedRegex(@"(ignore|disregard|forget|override|bypass)(all|any|the|your)*(previous|prior|above|earlier|system|safety)|instructions|conversation|chathistory|systemprompt|developermode|youarenow|reveal|password|sendthe|forward|respondonly|alwaysrespond|jailbreak")]
     private static partial Regex SpacedInstruction();
+
+    [GeneratedRegex(@"^(assistant|user|tool) ?: ")]
+    private static partial Regex SpeakerPrefix();
 
     [GeneratedRegex(@"""[^""]{3,240}""|(?<![\p{L}\p{N}])'[^']{3,240}'(?![\p{L}\p{N}])")]
     private static partial Regex QuotedSpan();

@@ -90,9 +90,42 @@ internal static partial class TextNormalizer
         return new string(chars);
     });
 
-    /// <summary>Texts hidden inside the raw text: decoded base64 runs and Unicode tag-character ("ASCII smuggling") runs.</summary>
+    /// <summary>
+    /// Texts hidden inside the raw text: decoded base64 and hex runs, percent-encoded and HTML-entity-encoded text, and
+    /// Unicode tag-character ("ASCII smuggling") runs.
+    /// </summary>
     public static IEnumerable<string> HiddenPayloads(string text)
     {
+        if (text.Contains("&#", StringComparison.Ordinal) && HtmlEntity().Count(text) >= 4)
+        {
+            yield return System.Net.WebUtility.HtmlDecode(text);
+        }
+
+        if (text.Contains('%') && PercentEscape().Count(text) >= 4)
+        {
+            string? decoded = null;
+            try
+            {
+                decoded = Uri.UnescapeDataString(text);
+            }
+            catch (UriFormatException)
+            {
+            }
+
+            if (decoded is not null && !string.Equals(decoded, text, StringComparison.Ordinal))
+            {
+                yield return decoded;
+            }
+        }
+
+        foreach (Match m in HexRun().Matches(text))
+        {
+            if (TryDecodeHex(m.Value, out var decoded))
+            {
+                yield return decoded;
+            }
+        }
+
         foreach (Match m in Base64Run().Matches(text))
         {
             if (TryDecodeBase64(m.Value, out var decoded))
@@ -120,6 +153,52 @@ internal static partial class TextNormalizer
         {
             yield return tags.ToString();
         }
+    }
+
+    private static bool TryDecodeHex(string run, out string decoded)
+    {
+        decoded = string.Empty;
+        var s = run.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? run[2..] : run;
+        if (s.Length < 16 || s.Length % 2 != 0)
+        {
+            return false;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromHexString(s);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return TryReadText(bytes, bytes.Length, out decoded);
+    }
+
+    private static bool TryReadText(byte[] buffer, int count, out string decoded)
+    {
+        decoded = string.Empty;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(buffer, 0, count);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        var printable = text.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
+        var letters = text.Count(char.IsLetter);
+        if (printable < text.Length * 0.95 || letters < text.Length * 0.5)
+        {
+            return false;
+        }
+
+        decoded = text;
+        return true;
     }
 
     private static bool TryDecodeBase64(string run, out string decoded)
@@ -162,8 +241,8 @@ internal static partial class TextNormalizer
     private static Dictionary<char, char> BuildConfusables()
     {
         // Cyrillic and Greek letters that render like Latin ones (after NFKC and lower-casing).
-        const string from = "аеорсухіјѕԁӏһԛԝвкмнтьпгзАЕОРСХУІЈЅВКМНТαεοιρτυχκνβγηωΑΒΕΗΙΚΜΝΟΡΤΥΧΖɡɑ";
-        const string to = "aeopcyxijsdlhqwbkmhtbnr3AEOPCXYIJSBKMHTaeoiptuxkvbynwABEHIKMNOPTYXZga";
+        const string from = "аеорсухіјѕԁӏһԛԝвкмнтьпгзАЕОРСХУІЈЅВКМНТαεοιρτυχκνβγηωΑΒΕΗΙΚΜΝΟΡΤΥΧΖɡɑıσϲոսԁɩ";
+        const string to = "aeopcyxijsdlhqwbkmhtbnr3AEOPCXYIJSBKMHTaeoiptuxkvbynwABEHIKMNOPTYXZgaiocnudi";
         var map = new Dictionary<char, char>(from.Length);
         for (var i = 0; i < from.Length; i++)
         {
@@ -190,4 +269,13 @@ internal static partial class TextNormalizer
 
     [GeneratedRegex(@"[A-Za-z0-9+/]{16,}={0,2}")]
     private static partial Regex Base64Run();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?:0x)?[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")]
+    private static partial Regex HexRun();
+
+    [GeneratedRegex(@"%[0-9A-Fa-f]{2}")]
+    private static partial Regex PercentEscape();
+
+    [GeneratedRegex(@"&#(?:\d{2,6}|x[0-9A-Fa-f]{2,5});")]
+    private static partial Regex HtmlEntity();
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 
 namespace AgentMemory.Security.Learned;
 
@@ -6,8 +7,11 @@ namespace AgentMemory.Security.Learned;
 /// A logistic-regression model over <see cref="InjectionFeatures"/>: int8 weights with one scale, and a bias. Immutable
 /// once built. The library ships one trained offline (tools/AgentMemory.SecurityTrainer) as an embedded resource.
 /// </summary>
-internal sealed class InjectionModel
+internal sealed partial class InjectionModel
 {
+    /// <summary>A segment shorter than this (in characters) is scored together with the next one.</summary>
+    private const int MinSegment = 24;
+
     private const uint Magic = 0x4A4E4941; // "AINJ"
     private const int Version = 1;
     private const string ResourceName = "AgentMemory.Security.Learned.injection-model.bin";
@@ -34,7 +38,11 @@ internal sealed class InjectionModel
     /// <summary>The model shipped with the library.</summary>
     public static InjectionModel Default => Embedded.Value;
 
-    /// <summary>The probability in [0, 1] that <paramref name="text"/>, coming from <paramref name="source"/>, is an injection.</summary>
+    /// <summary>
+    /// The probability in [0, 1] that <paramref name="text"/>, coming from <paramref name="source"/>, is an injection: the
+    /// highest of the whole text's and of each of its segments' (sentences, lines, markup and JSON fields), so a directive
+    /// embedded in an e-mail, a web page or a tool's JSON is judged on its own words, not diluted by the data around it.
+    /// </summary>
     public double Score(string text, MemorySource source)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -45,6 +53,37 @@ internal sealed class InjectionModel
 
         var features = new List<int>(text.Length * 16);
         InjectionFeatures.Collect(text, source, features);
+        var best = Score(features);
+        if (text.Length < 2 * MinSegment)
+        {
+            return best;
+        }
+
+        var pending = 0;
+        var segments = 0;
+        foreach (Match boundary in SegmentBoundary().Matches(text))
+        {
+            var end = boundary.Index;
+            if (end - pending >= MinSegment)
+            {
+                best = Math.Max(best, ScoreSegment(text.AsSpan(pending, end - pending), source, features));
+                segments++;
+                pending = boundary.Index + boundary.Length;
+            }
+        }
+
+        if (segments > 0 && text.Length - pending >= MinSegment / 2)
+        {
+            best = Math.Max(best, ScoreSegment(text.AsSpan(pending), source, features));
+        }
+
+        return best;
+    }
+
+    private double ScoreSegment(ReadOnlySpan<char> segment, MemorySource source, List<int> features)
+    {
+        features.Clear();
+        InjectionFeatures.Collect(segment.ToString(), source, features);
         return Score(features);
     }
 
@@ -114,4 +153,7 @@ internal sealed class InjectionModel
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    [GeneratedRegex(@"(?<=[.!?;:])\s+|\n+|<[^<>]{0,200}>|""\s*[,:}\]]\s*""?|\s[—|-]\s")]
+    private static partial Regex SegmentBoundary();
 }
