@@ -69,7 +69,7 @@ internal sealed partial class OfflineExtractor : IExtractor
             foreach (var (raw, sentence) in Sentences(text))
             {
                 var act = UtteranceClassifier.Classify(raw);
-                informative |= act == UtteranceKind.Statement;
+                informative |= act == UtteranceKind.Statement && (source != MemorySource.Assistant || Substantive(sentence));
                 asks |= act == UtteranceKind.Question;
                 if (source != MemorySource.User || act is UtteranceKind.Question or UtteranceKind.Phatic || sentence.Length < 4)
                 {
@@ -197,6 +197,16 @@ internal sealed partial class OfflineExtractor : IExtractor
             : message.Role == ChatRole.Tool ? MemorySource.Tool
             : MemorySource.System;
     }
+
+    /// <summary>The fewest content terms an assistant's statement needs to be worth an episode of its own.</summary>
+    private const int MinAssistantTerms = 4;
+
+    /// <summary>
+    /// Whether an assistant's statement says something of its own rather than react to the user ("Great bike.", "Noted for
+    /// the parking permit.", "That's a lot of caffeine!"): a reaction only echoes the user's turn, and kept as an episode
+    /// it would outlive the statement it reacted to once that changes.
+    /// </summary>
+    private static bool Substantive(string sentence) => Lexical.TextAnalyzer.Default.Analyze(sentence).Distinct(StringComparer.Ordinal).Count() >= MinAssistantTerms;
 
     /// <summary>Whether text from <paramref name="source"/> is a conversational turn (judged by its form) rather than content (a tool result, a document).</summary>
     private static bool IsConversational(MemorySource source) => source is MemorySource.User or MemorySource.Assistant or MemorySource.OtherParty;

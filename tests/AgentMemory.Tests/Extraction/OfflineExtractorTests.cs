@@ -16,7 +16,7 @@ public sealed class OfflineExtractorTests
     {
         var result = await ExtractAsync(
             new ChatMessage(ChatRole.User, "I went to the LGBTQ support group yesterday") { AuthorName = "Caroline" },
-            new ChatMessage(ChatRole.Assistant, "That sounds meaningful."));
+            new ChatMessage(ChatRole.Assistant, "The support group meets every Thursday evening at the community centre."));
 
         var episodes = result.Where(c => c.Kind == MemoryKind.Episodic).ToList();
         episodes.Should().HaveCount(2);
@@ -24,8 +24,19 @@ public sealed class OfflineExtractorTests
         episodes[0].OccurredAt.Should().Be(Time);
         episodes[0].Metadata["speaker"].Should().Be("Caroline");
         episodes[0].Provenance.Should().Be(new MemoryProvenance(MemorySource.User, "Caroline", null));
-        episodes[1].Text.Should().Be("Assistant: That sounds meaningful.");
+        episodes[1].Text.Should().Be("Assistant: The support group meets every Thursday evening at the community centre.");
         episodes[1].Provenance.Source.Should().Be(MemorySource.Assistant);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_AssistantReaction_FormsNoEpisode()
+    {
+        var result = await ExtractAsync(
+            new ChatMessage(ChatRole.User, "I have a motorbike, a Yamaha MT-07."),
+            new ChatMessage(ChatRole.Assistant, "Great bike."));
+
+        result.Should().NotContain(c => c.Provenance.Source == MemorySource.Assistant, "a reaction only echoes the user's turn");
+        result.Should().Contain(c => c.Kind == MemoryKind.Episodic && c.Provenance.Source == MemorySource.User);
     }
 
     [Theory]
