@@ -174,7 +174,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task RecallAsync_QueryNamingAnEntity_BoostsTheMemoriesThatMentionIt()
     {
-        using var host = new MemoryTestHost();
+        using var host = new MemoryTestHost(o => o.Retrieval.EntityBoost = 1.1);
         var tom = await host.Memory.SaveAsync(Alice, Fact("Tom leads the platform team."));
         await host.Memory.SaveAsync(Alice, Fact("The platform team ships on Fridays."));
 
