@@ -212,30 +212,7 @@ internal static partial class TextNormalizer
 
         var padded = s.Length % 4 == 0 ? s : s.PadRight(s.Length + (4 - (s.Length % 4)) % 4, '=');
         var buffer = new byte[padded.Length];
-        if (!Convert.TryFromBase64String(padded, buffer, out var written))
-        {
-            return false;
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(buffer, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-
-        var printable = text.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
-        var letters = text.Count(char.IsLetter);
-        if (printable < text.Length * 0.95 || letters < text.Length * 0.5)
-        {
-            return false;
-        }
-
-        decoded = text;
-        return true;
+        return Convert.TryFromBase64String(padded, buffer, out var written) && TryReadText(buffer, written, out decoded);
     }
 
     private static Dictionary<char, char> BuildConfusables()
