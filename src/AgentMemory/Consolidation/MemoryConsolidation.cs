@@ -28,6 +28,27 @@ internal static class MemoryConsolidation
     /// <summary>The history reason of the surviving memory's update.</summary>
     public const string SurvivorReason = "consolidated: merged a near duplicate";
 
+    /// <summary>The metadata key on a distilled episode: when it was read into semantic facts (ISO 8601), so it is read once.</summary>
+    public const string DistilledKey = "distilled_at";
+
+    /// <summary>The metadata key on a fact distilled from a session: the ids of the episodes it was read from, comma-separated.</summary>
+    public const string DistilledFromKey = "distilled_from";
+
+    /// <summary>The history reason of an episode marked as distilled.</summary>
+    public const string DistilledReason = "consolidated: session distilled";
+
     /// <summary>The most occasions (and merged ids) a memory's metadata lists.</summary>
     public const int MaxOccasions = 32;
+
+    /// <summary>The occasion a memory was stated on: its host-given session, or else its UTC day.</summary>
+    public static string Occasion(MemoryRecord record)
+    {
+        if (record.Metadata.TryGetValue(SessionKey, out var session) && !string.IsNullOrWhiteSpace(session))
+        {
+            return session.Replace(',', ' ');
+        }
+
+        var day = (record.OccurredAt ?? record.CreatedAt).UtcDateTime;
+        return day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

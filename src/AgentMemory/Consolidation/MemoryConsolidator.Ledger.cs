@@ -17,7 +17,7 @@ internal sealed partial class MemoryConsolidator
     {
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var query = new AuditQuery { Scope = scope, From = now - LedgerWindow, Actions = RunAction, Limit = 100_000 };
-        int compared = 0, merged = 0;
+        int compared = 0, merged = 0, distilled = 0;
         DateTimeOffset? watermark = null;
         await foreach (var entry in _store.QueryAuditAsync(query, cancellationToken).ConfigureAwait(false))
         {
@@ -31,6 +31,7 @@ internal sealed partial class MemoryConsolidator
             {
                 compared += (int)Math.Min(int.MaxValue, entry.Count);
                 merged += run.Merged;
+                distilled += run.Distilled;
             }
 
             if (run.Complete && (watermark is null || entry.At > watermark))
@@ -39,10 +40,10 @@ internal sealed partial class MemoryConsolidator
             }
         }
 
-        return new Ledger(compared, merged, watermark);
+        return new Ledger(compared, merged, distilled, watermark);
     }
 
-    private Task AppendRunAsync(MemoryScope scope, DateTimeOffset started, int compared, int merged, int promoted, bool complete)
+    private Task AppendRunAsync(MemoryScope scope, DateTimeOffset started, RunDetail run, int compared)
         // Written even when the pass was cancelled: the merges it made count against the day's budget.
         => _store.AppendAuditAsync(
             new AuditEntry
@@ -51,22 +52,30 @@ internal sealed partial class MemoryConsolidator
                 Action = AuditAction.Consolidated,
                 Scope = scope,
                 Count = compared,
-                Detail = RunDetail.Format(merged, promoted, complete),
+                Detail = run.Format(),
             },
             CancellationToken.None);
 
-    /// <summary>What the passes of the last days left: today's comparisons and merges, and when the last complete pass started.</summary>
-    private readonly record struct Ledger(int ComparedToday, int MergedToday, DateTimeOffset? Watermark);
+    /// <summary>
+    /// What the passes of the last days left: today's comparisons, merges and distilled sessions, and when the last pass
+    /// that compared every pair due started.
+    /// </summary>
+    private readonly record struct Ledger(int ComparedToday, int MergedToday, int DistilledToday, DateTimeOffset? Watermark);
 
-    /// <summary>The audit detail of a pass: "merged=2;promoted=1;complete=1" (no user text).</summary>
-    private readonly record struct RunDetail(int Merged, bool Complete)
+    /// <summary>
+    /// The audit detail of a pass: "merged=2;promoted=1;complete=1", with "distilled=1" before "complete" when sessions
+    /// were distilled (no user text); complete means every pair due was compared.
+    /// </summary>
+    private readonly record struct RunDetail(int Merged, int Promoted, int Distilled, bool Complete)
     {
-        public static string Format(int merged, int promoted, bool complete)
-            => string.Create(CultureInfo.InvariantCulture, $"merged={merged};promoted={promoted};complete={(complete ? 1 : 0)}");
+        public string Format()
+            => Distilled == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"merged={Merged};promoted={Promoted};complete={(Complete ? 1 : 0)}")
+                : string.Create(CultureInfo.InvariantCulture, $"merged={Merged};promoted={Promoted};distilled={Distilled};complete={(Complete ? 1 : 0)}");
 
         public static RunDetail Parse(string? detail)
         {
-            int merged = 0;
+            int merged = 0, distilled = 0;
             var complete = false;
             foreach (var part in (detail ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -82,13 +91,17 @@ internal sealed partial class MemoryConsolidator
                 {
                     merged = m;
                 }
+                else if (key.SequenceEqual("distilled") && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+                {
+                    distilled = d;
+                }
                 else if (key.SequenceEqual("complete"))
                 {
                     complete = value.SequenceEqual("1");
                 }
             }
 
-            return new RunDetail(merged, complete);
+            return new RunDetail(merged, 0, distilled, complete);
         }
     }
 }

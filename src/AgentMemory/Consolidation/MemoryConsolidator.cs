@@ -19,10 +19,12 @@ internal sealed partial class MemoryConsolidator : IMemoryConsolidator
     private readonly IOptionsMonitor<AgentMemoryOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SessionDistiller? _distiller;
 
-    public MemoryConsolidator(IMemoryStore store, IOptionsMonitor<AgentMemoryOptions> options, TimeProvider time, ILoggerFactory? loggerFactory = null)
+    public MemoryConsolidator(IMemoryStore store, IOptionsMonitor<AgentMemoryOptions> options, TimeProvider time, ILoggerFactory? loggerFactory = null, SessionDistiller? distiller = null)
     {
         _store = store;
+        _distiller = distiller;
         _options = options;
         _time = time;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MemoryConsolidator>();
@@ -36,6 +38,21 @@ internal sealed partial class MemoryConsolidator : IMemoryConsolidator
         var ledger = await ReadLedgerAsync(scope, started, cancellationToken).ConfigureAwait(false);
         var comparisonsLeft = Math.Max(0, options.MaxComparisonsPerDay - ledger.ComparedToday);
         var mergesLeft = Math.Max(0, options.MaxMergesPerDay - ledger.MergedToday);
+        int distilled = 0;
+        var distillationPending = false;
+        if (_distiller is not null)
+        {
+            try
+            {
+                (distilled, distillationPending) = await _distiller.DistilAsync(scope, Math.Max(0, options.MaxDistilledSessionsPerDay - ledger.DistilledToday), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && distilled == 0)
+            {
+                // The model failing must not stop the merges; the sessions stay undistilled and due.
+                distillationPending = true;
+                Log.DistillationFailed(_logger, ex, scope.TenantId);
+            }
+        }
 
         var memories = await ListCurrentSemanticAsync(scope, cancellationToken).ConfigureAwait(false);
         int compared = 0, merged = 0, promoted = 0;
@@ -92,14 +109,14 @@ internal sealed partial class MemoryConsolidator : IMemoryConsolidator
         }
         finally
         {
-            if (compared > 0 || merged > 0 || !complete)
+            if (compared > 0 || merged > 0 || distilled > 0 || !complete)
             {
-                await AppendRunAsync(scope, started, compared, merged, promoted, complete).ConfigureAwait(false);
+                await AppendRunAsync(scope, started, new RunDetail(merged, promoted, distilled, complete), compared).ConfigureAwait(false);
             }
         }
 
         Log.Consolidated(_logger, scope.TenantId, compared, merged, promoted, complete);
-        return new ConsolidationResult(scope, compared, merged, promoted, complete);
+        return new ConsolidationResult(scope, compared, merged, promoted, complete && !distillationPending, distilled);
     }
 
     private async Task<List<MemoryRecord?>> ListCurrentSemanticAsync(MemoryScope scope, CancellationToken cancellationToken)
@@ -181,12 +198,6 @@ internal sealed partial class MemoryConsolidator : IMemoryConsolidator
             return [.. listed.Split(',', StringSplitOptions.RemoveEmptyEntries)];
         }
 
-        if (record.Metadata.TryGetValue(MemoryConsolidation.SessionKey, out var session) && !string.IsNullOrWhiteSpace(session))
-        {
-            return [session.Replace(',', ' ')];
-        }
-
-        var day = (record.OccurredAt ?? record.CreatedAt).UtcDateTime;
-        return [day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
+        return [MemoryConsolidation.Occasion(record)];
     }
 }

@@ -1,3 +1,4 @@
+using AgentMemory.Consolidation;
 using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.Reconciliation;
@@ -62,6 +63,23 @@ public sealed partial class AgentMemoryBuilder
             sp.GetRequiredService<IModelUsageTracker>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<LlmQueryExpander>>()));
+
+        // Consolidation distils finished sessions with the same model (an extractor of its own, so a host's custom
+        // IExtractor registered later does not change what distillation asks).
+        services.RemoveAll<SessionDistiller>();
+        services.AddSingleton(sp => new SessionDistiller(
+            new LlmExtractor(
+                ResolveChatClient(sp, "distil"),
+                sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
+                sp.GetRequiredService<IModelUsageTracker>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<IMemoryStore>(),
+                sp.GetService<ILogger<LlmExtractor>>()),
+            sp.GetRequiredService<IMemoryStore>(),
+            sp.GetRequiredService<Pipeline.FormationPipeline>(),
+            sp.GetRequiredService<IOptionsMonitor<AgentMemoryOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
         return this;
     }
 

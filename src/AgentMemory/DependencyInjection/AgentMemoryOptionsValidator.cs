@@ -73,6 +73,7 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         else
         {
             Check(c.Interval > TimeSpan.Zero, "AgentMemory:Consolidation:Interval must be positive.");
+            Check(c.DistillAfterIdle >= TimeSpan.Zero, "AgentMemory:Consolidation:DistillAfterIdle must not be negative.");
         }
 
         Check(options.Retrieval is not null, "AgentMemory:Retrieval must not be null.");

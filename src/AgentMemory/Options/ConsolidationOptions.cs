@@ -36,4 +36,14 @@ public sealed class ConsolidationOptions
     /// <summary>The highest importance promotion reaches (default 0.9); a memory already above it keeps its importance.</summary>
     [Range(0.0, 1.0)]
     public double MaxPromotedImportance { get; set; } = 0.9;
+
+    /// <summary>
+    /// With a model configured: a session's episodes are distilled into semantic facts once its last episode is this old
+    /// (default 30 minutes). A session is the host's <c>session_id</c> metadata value, else one UTC day.
+    /// </summary>
+    public TimeSpan DistillAfterIdle { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>With a model configured: the most sessions distilled per scope per UTC day, one model call each (default 10).</summary>
+    [Range(0, 10_000)]
+    public int MaxDistilledSessionsPerDay { get; set; } = 10;
 }

@@ -95,4 +95,10 @@ internal static partial class Log
 
     [LoggerMessage(1041, LogLevel.Warning, "Consolidation of a scope of tenant {Tenant} failed; it is tried again on the next pass.")]
     public static partial void ConsolidationFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(1043, LogLevel.Warning, "Distilling the sessions of a scope of tenant {Tenant} failed; they are tried again on the next pass.")]
+    public static partial void DistillationFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(1042, LogLevel.Debug, "Distilled a session of tenant {Tenant}: {Episodes} episodes read, {Facts} facts formed or changed.")]
+    public static partial void SessionDistilled(ILogger logger, string tenant, int episodes, int facts);
 }
