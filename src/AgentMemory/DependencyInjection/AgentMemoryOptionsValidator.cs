@@ -77,6 +77,11 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         }
 
         Check(options.Retrieval is not null, "AgentMemory:Retrieval must not be null.");
+        if (options.Retrieval is { } retrieval)
+        {
+            Check(retrieval.KindWeights is not null && retrieval.KindWeights.Values.All(w => w is >= 0 and <= 10), "AgentMemory:Retrieval:KindWeights must hold weights between 0 and 10.");
+            Check(retrieval.SourceWeights is not null && retrieval.SourceWeights.Values.All(w => w is >= 0 and <= 10), "AgentMemory:Retrieval:SourceWeights must hold weights between 0 and 10.");
+        }
         Check(options.Context is null || options.Context.TokenBudget >= 1, "AgentMemory:Context:TokenBudget must be at least 1.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -83,6 +83,15 @@ public sealed class RetrievalOptions
         [MemoryKind.Procedural] = 1.0,
     };
 
+    /// <summary>
+    /// A multiplier per memory source (a missing source counts 1). By default what the assistant said counts 0.9: when
+    /// the assistant echoes a user's statement ("I'll suggest dairy-free options"), the user's own words rank first.
+    /// </summary>
+    public Dictionary<MemorySource, double> SourceWeights { get; set; } = new()
+    {
+        [MemorySource.Assistant] = 0.9,
+    };
+
     /// <summary>Whether questions naming a time ("last week", "in May", "when did …") shape the ranking.</summary>
     public bool TimeAware { get; set; } = true;
 

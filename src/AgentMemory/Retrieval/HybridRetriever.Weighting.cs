@@ -36,6 +36,11 @@ internal sealed partial class HybridRetriever
             Apply("kind", (int)r.Kind, kindWeight);
         }
 
+        if (o.SourceWeights.TryGetValue(r.Provenance.Source, out var sourceWeight))
+        {
+            Apply("source", (int)r.Provenance.Source, sourceWeight);
+        }
+
         var when = r.OccurredAt ?? r.CreatedAt;
         if (ctx.Time.Window is { } w && w.Contains(when))
         {

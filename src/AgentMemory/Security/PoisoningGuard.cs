@@ -59,8 +59,11 @@ internal sealed class PoisoningGuard : IMemoryGuard
         if (source == MemorySource.User)
         {
             // A preference of the user's own ("from now on answer in bullet points"): legitimate, but only for that user.
+            // Only a directive's form (a pattern) makes a fact an instruction: the classifier alone reads plain facts
+            // such as "the user's laptop of choice is …" as directives, and a fact rewritten as procedural leaves the
+            // facts it could change or be changed by.
             var directive = _detector.Analyze(candidate.Text, MemorySource.Tool);
-            if (directive.Score >= options.BlockThreshold)
+            if (directive.Score >= options.BlockThreshold && HasPattern(directive))
             {
                 if (context.Scope.UserId is null && !options.AllowUserDirectivesOutsideUserScope)
                 {
@@ -87,6 +90,10 @@ internal sealed class PoisoningGuard : IMemoryGuard
 
         return ValueTask.FromResult(worst.Score > 0 ? new GuardVerdict(GuardAction.Allow, null, null, worst.Score) : GuardVerdict.Allow);
     }
+
+    /// <summary>Whether a pattern, not only the learned classifier or an obfuscation signal, found something.</summary>
+    private static bool HasPattern(PoisoningAnalysis analysis)
+        => analysis.Signals.Any(s => s.Key is not ("learned" or "obfuscated" or "hidden-text" or "detector-timeout"));
 
     private GuardVerdict Block(MemoryCandidate candidate, string reason, double score, MemorySource source)
     {

@@ -23,6 +23,18 @@ public sealed class PoisoningGuardTests
     }
 
     [Theory]
+    [InlineData("The user's browser of choice is Firefox.")]
+    [InlineData("The user's go-to IDE is IntelliJ.")]
+    [InlineData("The user's laptop of choice is a ThinkPad.")]
+    public async Task InspectAsync_UserFactTheClassifierAloneReadsAsDirective_StaysSemantic(string text)
+    {
+        var verdict = await Candidates.NewPoisoningGuard().InspectAsync(Candidates.Of(text), Candidates.Context());
+
+        verdict.Action.Should().Be(GuardAction.Allow);
+        (verdict.Candidate ?? Candidates.Of(text)).Kind.Should().Be(MemoryKind.Semantic);
+    }
+
+    [Theory]
     [InlineData(MemorySource.Tool)]
     [InlineData(MemorySource.Document)]
     [InlineData(MemorySource.Assistant)]
