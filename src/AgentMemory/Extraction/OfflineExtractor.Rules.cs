@@ -164,7 +164,8 @@ internal sealed partial class OfflineExtractor
             "am" => "is",
             "do" => "does",
             "go" => "goes",
-            var w when w.EndsWith('s') || w.EndsWith("ed", StringComparison.Ordinal) || w is "was" or "grew" or "can" or "will" or "is" or "lives" => w,
+            var w when w.EndsWith('s') || w.EndsWith("ed", StringComparison.Ordinal) || w is "was" or "grew" or "can" or "will" or "is" or "lives"
+                || w is "bought" or "took" or "became" => w,
             var w when w.EndsWith('y') && w.Length > 2 && !"aeiou".Contains(w[^2], StringComparison.Ordinal) => w[..^1] + "ies",
             var w when w.EndsWith("sh", StringComparison.Ordinal) || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith('x') => w + "es",
             var w => w + "s",
@@ -193,7 +194,7 @@ internal sealed partial class OfflineExtractor
             _ => m.Value,
         });
 
-    [GeneratedRegex(@"\s*(?:[;\u2014]|\s-\s|,\s*(?:so|but|because|since|as|although|though|while|whereas|which|yet|unless|if|so that)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:[;\u2014]|\s-\s|,\s*(?:so|but|because|since|as|although|though|while|whereas|which|yet|unless|if|so that|it|that|this|they|he|she|we|there)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingClause();
 
     [GeneratedRegex(@"(?<lead>\b(?:and|but|or)\s+(?:(?:now|also|still|usually|mostly)\s+)?)(?<verb>use|live|work|drive|own|have|speak|study|teach|run|cook|prefer|like|love|need|want|go|do|take|make|play|write|read|eat|drink|ride|commute|walk|travel|visit|volunteer|train|practise|practice|manage|lead|build|code|design|sell|teach)\b", RegexOptions.IgnoreCase)]
@@ -202,7 +203,7 @@ internal sealed partial class OfflineExtractor
     [GeneratedRegex(@"(?<=[.!?;])\s+|\n+|,?\s+and\s+(?=(?:i|my)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceSplit();
 
-    [GeneratedRegex(@"^((oh|well|also|btw|by the way|actually|and|but|so|anyway|okay|ok|yeah|yes|hey|hi|hello|fyi|just so you know|for the record|remember that|please note that|note that)[,!]?\s+)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((oh|well|also|btw|by the way|actually|and|but|so|anyway|okay|ok|yeah|yes|hey|hi|hello|fyi|just so you know|for the record|remember that|please note that|note that|honestly|frankly|basically|to be honest|tbh|um|uh)[,!]?\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^(please\s+)?(from now on|going forward|in (the )?future|for future (answers|replies|responses)|whenever you (answer|reply|respond)|when you (answer|reply|respond)|always|remember to|make sure to|(?<neg>never|don'?t|do not|stop))[,:]?\s+(please\s+)?(?<body>.+)$", RegexOptions.IgnoreCase)]
@@ -217,7 +218,7 @@ internal sealed partial class OfflineExtractor
     [GeneratedRegex(@"^i(?:'m|’m| am)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
     private static partial Regex IAm();
 
-    [GeneratedRegex(@"^i\s+(?<neg>don'?t\s+|do not\s+|never\s+)?(?<verb>live|work|have|own|study|speak|moved|grew up|was born|drive|play|eat|drink|use|volunteer|teach|run|cook|paint|go)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^i\s+(?<neg>don'?t\s+|do not\s+|never\s+)?(?<verb>live|work|have|own|study|speak|moved|grew up|was born|drive|play|eat|drink|use|volunteer|teach|run|cook|paint|go|switched|started|joined|bought|adopted|changed|took up|retired|became)\s+(?<rest>.{2,})$", RegexOptions.IgnoreCase)]
     private static partial Regex IDo();
 
     [GeneratedRegex(@"\b(my|me|mine|myself|i'm|i’m|i've|i’ve|i|am)\b", RegexOptions.IgnoreCase)]

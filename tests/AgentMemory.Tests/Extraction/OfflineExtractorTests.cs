@@ -51,6 +51,12 @@ public sealed class OfflineExtractorTests
     [InlineData("I work at a bakery; the hours are early", "The user works at a bakery.", "work")]
     [InlineData("I moved to Berlin and work at a startup now", "The user moved to Berlin and works at a startup now.", "home")]
     [InlineData("I play guitar and piano", "The user plays guitar and piano.", "hobbies")]
+    [InlineData("Honestly I hate olives, they taste like brine to me", "The user hates olives.", "preference")]
+    [InlineData("Frankly, I love jazz, it calms me down", "The user loves jazz.", "preference")]
+    [InlineData("I switched to Linux and use Fedora now", "The user switched to Linux and uses Fedora now.", "personal")]
+    [InlineData("I joined a climbing gym", "The user joined a climbing gym.", "sport")]
+    [InlineData("I took up pottery", "The user took up pottery.", "hobbies")]
+    [InlineData("I bought a house in Leeds", "The user bought a house in Leeds.", "home")]
     public async Task ExtractAsync_FirstPersonFact_BecomesThirdPersonSemanticMemory(string said, string expected, string topic)
     {
         var result = await ExtractAsync(new ChatMessage(ChatRole.User, said));
