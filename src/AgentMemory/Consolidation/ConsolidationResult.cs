@@ -6,4 +6,4 @@ namespace AgentMemory.Consolidation;
 /// <param name="Merged">How many memories were closed as near duplicates of an older one.</param>
 /// <param name="Promoted">How many merges confirmed a memory on a new occasion and raised its importance.</param>
 /// <param name="Complete">Whether every pair due was compared (false when the daily budget or a cancellation stopped the pass).</param>
-public sealed record ConsolidationResult(MemoryScope Scope, int Compared, int Merged, int Promoted, bool Complete);
+internal sealed record ConsolidationResult(MemoryScope Scope, int Compared, int Merged, int Promoted, bool Complete);

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace AgentMemory.Storage.InMemory;
 
-public sealed partial class InMemoryMemoryStore
+internal sealed partial class InMemoryMemoryStore
 {
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _audit = [];
@@ -153,7 +153,7 @@ public sealed partial class InMemoryMemoryStore
         _gate.EnterReadLock();
         try
         {
-            var p = _partitions.GetOrAdd(item.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (item.Scope, Options: _vectorOptions));
+            var p = _partitions.GetOrAdd(item.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (item.Scope, Options: _options));
             p.Lock.EnterWriteLock();
             try
             {

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace AgentMemory.Storage.InMemory;
 
-public sealed partial class InMemoryMemoryStore
+internal sealed partial class InMemoryMemoryStore
 {
     /// <inheritdoc />
     public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

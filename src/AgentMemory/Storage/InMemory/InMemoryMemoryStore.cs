@@ -23,11 +23,11 @@ namespace AgentMemory.Storage.InMemory;
 /// partition, merged by score; vector scores are cosine similarities.
 /// </para>
 /// </remarks>
-public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
+internal sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _maxTextLength;
-    private readonly VectorPartitionOptions _vectorOptions;
+    private readonly InMemoryStoreOptions _options;
     private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private readonly ConcurrentDictionary<string, ScopePartition> _partitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, string> _ids = new();
@@ -48,8 +48,13 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 
         _time = timeProvider ?? TimeProvider.System;
         _maxTextLength = options.MaxTextLength;
+        if (options.QuantizeAtRows is { } quantizeAt)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantizeAt, nameof(options));
+        }
+
         options.Vectors.Validate();
-        _vectorOptions = options.Vectors;
+        _options = options;
     }
 
     /// <inheritdoc />
@@ -69,7 +74,7 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
         _gate.EnterReadLock();
         try
         {
-            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (record.Scope, Options: _vectorOptions));
+            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (record.Scope, Options: _options));
             p.Lock.EnterWriteLock();
             try
             {
