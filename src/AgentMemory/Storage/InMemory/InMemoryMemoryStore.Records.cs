@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AgentMemory.Vectors;
 
 namespace AgentMemory.Storage.InMemory;
 
@@ -93,30 +94,6 @@ internal sealed partial class InMemoryMemoryStore
     }
 
     /// <inheritdoc />
-    public Task<MemorySearchResult> SearchAsync(MemorySearchRequest request, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var useVector = CandidateSearch.Validate(request, Dimension);
-        var useText = !string.IsNullOrWhiteSpace(request.Text);
-        var now = _time.GetUtcNow();
-        _gate.EnterReadLock();
-        try
-        {
-            var indexes = new List<ScopeIndex>(4);
-            foreach (var p in Covered(request.Scope, ScopeMatch.Visible))
-            {
-                indexes.Add(p.Index);
-            }
-
-            return Task.FromResult(CandidateSearch.Search(indexes, request, now, useVector, useText));
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -189,6 +166,182 @@ internal sealed partial class InMemoryMemoryStore
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(match), match, "Unknown scope match.");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<MemoryRecord> AddAsync(MemoryRecord record, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(record);
+        MemoryRecordValidator.Validate(record, _maxTextLength, Dimension);
+        var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
+        var now = _time.GetUtcNow();
+        _gate.EnterReadLock();
+        try
+        {
+            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (record.Scope, Options: _options));
+            p.Lock.EnterWriteLock();
+            try
+            {
+                while (true)
+                {
+                    if (_ids.TryGetValue(record.Id, out var owner))
+                    {
+                        if (!string.Equals(owner, p.Scope.Key, StringComparison.Ordinal))
+                        {
+                            throw new MemoryConcurrencyException($"Memory {record.Id} already exists in another scope.") { Component = Name, Operation = "add" };
+                        }
+
+                        return Task.FromResult(p.Records[record.Id]);
+                    }
+
+                    if (vector is not null)
+                    {
+                        EnsureDimension(vector.Length);
+                    }
+
+                    if (_ids.TryAdd(record.Id, p.Scope.Key))
+                    {
+                        break;
+                    }
+                }
+
+                var stored = MemoryRecordVersioning.FirstVersion(record, p.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
+                p.Index.Put(stored, vector);
+                p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now));
+                Audit(AuditAction.Created, p.Scope, now, [stored.Id]);
+                return Task.FromResult(stored);
+            }
+            finally
+            {
+                p.Lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<MemoryRecord> UpdateAsync(MemoryRecord record, MemoryChangeKind change = MemoryChangeKind.Updated, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(record);
+        if (change is not (MemoryChangeKind.Updated or MemoryChangeKind.Superseded))
+        {
+            throw new ArgumentOutOfRangeException(nameof(change), change, "An update is Updated or Superseded.");
+        }
+
+        MemoryRecordValidator.Validate(record, _maxTextLength, Dimension);
+        var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
+        var now = _time.GetUtcNow();
+        _gate.EnterReadLock();
+        try
+        {
+            var p = FindOwner(record.Scope, record.Id) ?? throw new MemoryNotFoundException(record.Id);
+            p.Lock.EnterWriteLock();
+            try
+            {
+                if (!p.Records.TryGetValue(record.Id, out var current) || current.IsExpired(now))
+                {
+                    throw new MemoryNotFoundException(record.Id);
+                }
+
+                if (current.Version != record.Version)
+                {
+                    throw new MemoryConcurrencyException($"Memory {record.Id} is at version {current.Version}, not {record.Version}.") { Component = Name, Operation = "update" };
+                }
+
+                if (vector is not null)
+                {
+                    EnsureDimension(vector.Length);
+                }
+
+                var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
+                p.Index.Put(stored, vector);
+                p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, stored.Version, change, current.Text, stored.Text, now, reason));
+                Audit(change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, p.Scope, now, [stored.Id], reason);
+                return Task.FromResult(stored);
+            }
+            finally
+            {
+                p.Lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(MemoryScope scope, Guid id, MemoryChangeKind change = MemoryChangeKind.Deleted, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        var action = MemoryRecordVersioning.RemovalAuditAction(change);
+        var now = _time.GetUtcNow();
+        _gate.EnterReadLock();
+        try
+        {
+            var p = FindOwner(scope, id);
+            if (p is null)
+            {
+                return Task.FromResult(false);
+            }
+
+            p.Lock.EnterWriteLock();
+            try
+            {
+                if (!RemoveRecord(p, id, change, reason, now))
+                {
+                    return Task.FromResult(false);
+                }
+
+                Audit(action, p.Scope, now, [id], reason);
+                return Task.FromResult(true);
+            }
+            finally
+            {
+                p.Lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = _time.GetUtcNow();
+        _gate.EnterReadLock();
+        try
+        {
+            var p = FindOwner(scope, id);
+            if (p is null)
+            {
+                return Task.FromResult<MemoryRecord?>(null);
+            }
+
+            p.Lock.EnterReadLock();
+            try
+            {
+                return Task.FromResult(p.Records.TryGetValue(id, out var r) && !r.IsExpired(now) ? r : null);
+            }
+            finally
+            {
+                p.Lock.ExitReadLock();
+            }
+        }
+        finally
+        {
+            _gate.ExitReadLock();
         }
     }
 }
