@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AgentMemory.Storage.InMemory;
 
-/// <summary>Options of the in-memory store (<see cref="InMemoryMemoryStore"/>).</summary>
+/// <summary>Options of the in-memory store (<see cref="AgentMemoryBuilder.UseInMemoryStore"/>).</summary>
 public sealed class InMemoryStoreOptions
 {
     /// <summary>The longest memory text accepted, in characters (default <see cref="MemoryRecordValidator.DefaultMaxTextLength"/>).</summary>
