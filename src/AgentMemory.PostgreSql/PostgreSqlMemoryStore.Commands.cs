@@ -167,4 +167,18 @@ public sealed partial class PostgreSqlMemoryStore
         cmd.Parameters.Add(new NpgsqlParameter("receipt", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = (object?)receipt ?? DBNull.Value });
         return cmd;
     }
+
+    private static async Task ExecuteBatchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, tx);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AgentMemory.Storage;
 
 namespace AgentMemory.Sqlite;
 
@@ -87,13 +86,12 @@ public sealed class SqliteMemoryStoreOptions
     public int MaxPooledConnections { get; set; } = 8;
 
     /// <summary>
-    /// How each scope's cached <see cref="Vectors.VectorPartition"/> stores and scans vectors (exact float32 by default;
-    /// <see cref="Vectors.VectorSearchMode.Int8"/> scans int8 codes and re-scores exactly). The default lays exact rows
-    /// out row-major (<see cref="Vectors.VectorLayout.RowMajor"/>): every search hit carries its embedding, copied out of
-    /// the cache, and a blocked layout's strided gather made a 100-memory scope's vector search ≈ 0.05 ms slower than
-    /// its scan got faster; scopes large enough for the blocked scan to matter switch to int8 (<see cref="QuantizeAtRows"/>).
+    /// The vector scan's internal settings, which benchmarks and tests tune; users tune <see cref="QuantizeAtRows"/>. Exact
+    /// rows are laid out row-major: every search hit carries its embedding, copied out of the cache, and a blocked layout's
+    /// strided gather made a 100-memory scope's vector search ≈ 0.05 ms slower than its scan got faster; scopes large
+    /// enough for the blocked scan to matter switch to int8 (<see cref="QuantizeAtRows"/>).
     /// </summary>
-    public Vectors.VectorPartitionOptions Vectors { get; set; } = new() { Layout = AgentMemory.Vectors.VectorLayout.RowMajor };
+    internal Vectors.VectorPartitionOptions Vectors { get; set; } = new() { Layout = AgentMemory.Vectors.VectorLayout.RowMajor };
 
     /// <summary>
     /// Whether a recalled scope also keeps a BM25 index of its memories (text and context, the core's analyzer) in
@@ -105,9 +103,8 @@ public sealed class SqliteMemoryStoreOptions
     public bool CacheLexicalIndex { get; set; } = true;
 
     /// <summary>
-    /// When <see cref="Vectors"/> asks for the exact scan (the default), the number of vectors in one scope at which its
-    /// cached partition switches to <see cref="Vectors.VectorSearchMode.Int8"/> (int8 scan, best k × re-score factor
-    /// candidates re-scored exactly); default 4,096. Below it the exact float32 scan is already under ≈ 0.3 ms; above
+    /// The number of vectors in one scope at which its cached vectors switch from the exact float32 scan to the int8
+    /// scan (best k × 10 candidates re-scored exactly); default 4,096. Below it the exact float32 scan is already under ≈ 0.3 ms; above
     /// it the int8 scan reads 4× fewer bytes (10k × 384 in scope: 0.3 ms instead of 0.7–1.2 ms) with recall@10 of
     /// 1.000 against the exact scan in the vector-core benchmark. Null keeps every scope exact.
     /// </summary>

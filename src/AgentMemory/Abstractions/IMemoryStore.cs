@@ -1,8 +1,11 @@
 namespace AgentMemory;
 
 /// <summary>
-/// Durable records, history, audit, quarantine and scoped candidate search. Every method enforces the scope it is
-/// given in its own queries. Each write (record + history + lexical index + audit) is atomic.
+/// The store contract: records, their history, scoped candidate search and erasure, declared here, composed with the
+/// store's audit log (<see cref="IMemoryAuditLog"/>) and quarantine (<see cref="IMemoryQuarantine"/>), so a store is
+/// registered once. The durable formation queue is a separate, optional part (<see cref="IFormationOutbox"/>). Every
+/// method enforces the scope it is given in its own queries. Each write (record + history + lexical index + audit) is
+/// atomic.
 /// </summary>
 /// <remarks>
 /// Stores share one conformance suite (<c>MemoryStoreConformanceTests</c>), so every store behaves the same.
@@ -10,7 +13,7 @@ namespace AgentMemory;
 /// Provider failures surface as <see cref="MemoryStoreException"/> with the provider's exception inside;
 /// <see cref="OperationCanceledException"/> is never wrapped.
 /// </remarks>
-public interface IMemoryStore
+public interface IMemoryStore : IMemoryAuditLog, IMemoryQuarantine
 {
     /// <summary>A short name for the store ("inmemory", "sqlite", …) used in errors and telemetry.</summary>
     string Name { get; }
@@ -87,16 +90,4 @@ public interface IMemoryStore
     /// <summary>Removes up to <paramref name="maxCount"/> memories whose expiry is at or before <paramref name="now"/>, with history and audit.</summary>
     /// <returns>How many were removed.</returns>
     Task<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount = 1000, CancellationToken cancellationToken = default);
-
-    /// <summary>Keeps a blocked candidate apart (never recalled) and writes a <see cref="AuditAction.Blocked"/> entry.</summary>
-    Task QuarantineAsync(QuarantinedMemory item, CancellationToken cancellationToken = default);
-
-    /// <summary>Lists quarantined candidates within <paramref name="scope"/>, oldest first.</summary>
-    IAsyncEnumerable<QuarantinedMemory> ListQuarantineAsync(MemoryScope scope, CancellationToken cancellationToken = default);
-
-    /// <summary>Appends an audit entry that is not part of a record write (e.g. a redaction, an export).</summary>
-    Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads the audit trail, oldest first.</summary>
-    IAsyncEnumerable<AuditEntry> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
 }

@@ -85,6 +85,17 @@ public sealed record MemoryRecord
     /// <summary>Whether the memory has expired at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } e && e <= now;
 
+    /// <summary>
+    /// Deserialises the typed profile this memory holds when it is a profile memory kept by the LLM extractor
+    /// (<see cref="Models.LlmMemoryOptions.AddProfile{TProfile}"/>).
+    /// </summary>
+    /// <typeparam name="T">The profile type.</typeparam>
+    /// <param name="typeInfo">The JSON contract of <typeparamref name="T"/>.</param>
+    /// <param name="profile">The profile when the memory holds one.</param>
+    /// <returns>Whether the memory held a readable profile.</returns>
+    public bool TryReadProfile<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? profile)
+        => Models.LlmProfileSchema.TryRead(this, typeInfo, out profile);
+
     private readonly DateTimeOffset? _validFrom;
 
     internal static IReadOnlyDictionary<string, string> EmptyMetadata { get; } =

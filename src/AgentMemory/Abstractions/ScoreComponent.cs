@@ -4,7 +4,7 @@ namespace AgentMemory;
 /// <param name="Name">The part's name, e.g. "vector", "lexical", "recency", "importance".</param>
 /// <param name="Value">The part's raw value.</param>
 /// <param name="Weight">The weight (or multiplier) applied to it.</param>
-public readonly record struct ScoreComponent(string Name, double Value, double Weight)
+internal readonly record struct ScoreComponent(string Name, double Value, double Weight)
 {
     /// <inheritdoc />
     public override string ToString() => FormattableString.Invariant($"{Name}={Value:0.###}×{Weight:0.###}");

@@ -10,4 +10,4 @@ namespace AgentMemory.Consolidation;
 /// budget or a cancellation stopped it, or a session awaits its end or a model that failed).
 /// </param>
 /// <param name="Distilled">How many finished sessions were distilled into semantic facts by the model (0 without one).</param>
-public sealed record ConsolidationResult(MemoryScope Scope, int Compared, int Merged, int Promoted, bool Complete, int Distilled = 0);
+internal sealed record ConsolidationResult(MemoryScope Scope, int Compared, int Merged, int Promoted, bool Complete, int Distilled = 0);

@@ -6,7 +6,7 @@ namespace AgentMemory.Consolidation;
 /// worker runs it every <see cref="ConsolidationOptions.Interval"/> for the scopes that formed memories; hosts without the
 /// worker call it themselves.
 /// </summary>
-public interface IMemoryConsolidator
+internal interface IMemoryConsolidator
 {
     /// <summary>
     /// Runs one consolidation pass over the current semantic memories owned by exactly <paramref name="scope"/>, within

@@ -9,7 +9,7 @@ namespace AgentMemory;
 public sealed partial class AgentMemoryBuilder
 {
     /// <summary>
-    /// Uses the process-local <see cref="InMemoryMemoryStore"/>: one singleton registered as both
+    /// Uses the process-local in-memory store: one singleton registered as both
     /// <see cref="IMemoryStore"/> and <see cref="IFormationOutbox"/>, replacing any store registered before.
     /// Nothing survives the process; use a durable store (SQLite, PostgreSQL) in production.
     /// </summary>

@@ -43,6 +43,12 @@ internal sealed partial class FormationPump
         return merged;
     }
 
+    public async Task<int> ConsolidateAsync(MemoryScope scope, CancellationToken cancellationToken = default)
+    {
+        var result = await _consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
+        return result.Merged;
+    }
+
     /// <summary>Notes that a job formed memories in <paramref name="jobScope"/>: where they are stored becomes due for consolidation.</summary>
     private void NoteFormed(MemoryScope jobScope)
     {

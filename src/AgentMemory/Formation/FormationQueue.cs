@@ -56,7 +56,7 @@ internal sealed class FormationQueue : IDisposable
                     break;
                 }
 
-                if (options.QueueFullBehavior == QueueFullBehavior.Reject || _time.GetUtcNow() >= deadline)
+                if (_time.GetUtcNow() >= deadline)
                 {
                     throw new FormationQueueFullException(
                         $"The memory formation queue holds {stats.Pending + stats.InFlight} jobs (capacity {options.QueueCapacity}); the conversation was not queued. Retry later, raise FormationOptions.QueueCapacity, or run more workers.")

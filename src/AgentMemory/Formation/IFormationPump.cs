@@ -41,6 +41,24 @@ public interface IFormationPump
     Task<int> SweepExpiredAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Runs one consolidation pass over the current semantic memories owned by exactly <paramref name="scope"/>: merges
+    /// near duplicates into the oldest (the others closed as superseded, with history) and promotes a fact confirmed on a
+    /// new occasion, within the scope's daily budget (<see cref="ConsolidationOptions.MaxComparisonsPerDay"/>,
+    /// <see cref="ConsolidationOptions.MaxMergesPerDay"/>). The hosted worker runs it every
+    /// <see cref="ConsolidationOptions.Interval"/> for the scopes that formed memories; hosts without the worker call it
+    /// themselves. With a model configured, the pass also distils the scope's finished sessions into semantic facts
+    /// (<see cref="ConsolidationOptions.MaxDistilledSessionsPerDay"/>). Each pass writes one
+    /// <see cref="AuditAction.Consolidated"/> entry (pairs compared in <see cref="AuditEntry.Count"/>; merges, promotions,
+    /// sessions distilled and whether the pass was complete in <see cref="AuditEntry.Detail"/>).
+    /// </summary>
+    /// <param name="scope">The scope whose memories are consolidated.</param>
+    /// <param name="cancellationToken">Cancels the pass; merges already made stay (each is complete on its own).</param>
+    /// <returns>How many memories were merged into an older one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="MemoryStoreException">The store failed.</exception>
+    Task<int> ConsolidateAsync(MemoryScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Re-processes the memories of <paramref name="scope"/> (and of the scopes within it) whose
     /// <see cref="MemoryRecord.SchemaVersion"/> is older than <see cref="FormationOptions.SchemaVersion"/> and that match
     /// <paramref name="predicate"/>: each record's text goes through the current guards (a blocked one is quarantined

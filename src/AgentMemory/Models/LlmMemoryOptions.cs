@@ -56,12 +56,12 @@ public sealed class LlmMemoryOptions
     public int MaxMessageCharacters { get; set; } = 8_000;
 
     /// <summary>Typed profiles the model fills and the library keeps current, one semantic memory per profile and scope.</summary>
-    public IList<LlmProfileSchema> Profiles { get; } = [];
+    internal IList<LlmProfileSchema> Profiles { get; } = [];
 
     /// <summary>
     /// Adds a typed profile (e.g. a <c>UserProfile</c> record). The extractor shows the model the current profile and
     /// the profile's JSON schema; the model returns the updated profile, which is kept as one semantic memory with topic
-    /// <c>profile:{name}</c>, updated in place. Read it back with <see cref="LlmProfileSchema.TryRead{T}"/>.
+    /// <c>profile:{name}</c>, updated in place. Read it back with <see cref="MemoryRecord.TryReadProfile{T}"/>.
     /// </summary>
     /// <typeparam name="TProfile">The profile type; its properties should be nullable (unknown values stay null).</typeparam>
     /// <param name="name">The profile's name (default: the type's name).</param>

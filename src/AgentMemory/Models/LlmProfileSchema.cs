@@ -8,7 +8,7 @@ namespace AgentMemory.Models;
 /// <param name="Name">The profile's name: letters, digits, '_' and '-'.</param>
 /// <param name="Schema">The JSON schema of the profile object.</param>
 /// <param name="Description">What the profile holds, shown to the model.</param>
-public sealed record LlmProfileSchema(string Name, JsonElement Schema, string? Description = null)
+internal sealed record LlmProfileSchema(string Name, JsonElement Schema, string? Description = null)
 {
     /// <summary>The metadata key naming the profile a memory holds.</summary>
     public const string MetadataKey = "agentmemory.profile";

@@ -4,7 +4,7 @@ namespace AgentMemory;
 
 /// <summary>
 /// Options for consolidation: the maintenance pass, off the response path, that merges near-duplicate semantic memories
-/// of a scope and promotes a fact confirmed on several occasions (see <c>IMemoryConsolidator</c>).
+/// of a scope and promotes a fact confirmed on several occasions (see <c>IFormationPump.ConsolidateAsync</c>).
 /// </summary>
 public sealed class ConsolidationOptions
 {

@@ -1,7 +1,7 @@
 namespace AgentMemory;
 
 /// <summary>How a retriever removes near-duplicate hits.</summary>
-public enum DiversityMode
+internal enum DiversityMode
 {
     /// <summary>Keep every hit.</summary>
     None = 0,

@@ -15,13 +15,14 @@ public sealed class FormationOptions
     /// <summary>Whether the hosted <c>FormationWorker</c> processes the queue (true by default). Without it, call <c>IFormationPump</c> or <c>FlushAsync</c>.</summary>
     public bool RunHostedWorker { get; set; } = true;
 
-    /// <summary>The most jobs the formation queue holds (pending and in flight) before back-pressure or rejection.</summary>
+    /// <summary>The most jobs the formation queue holds (pending and in flight) before back-pressure (see <see cref="QueueFullTimeout"/>).</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
-    /// <summary>What happens when the queue is full: wait for room (default) or reject.</summary>
-    public QueueFullBehavior QueueFullBehavior { get; set; } = QueueFullBehavior.Wait;
-
-    /// <summary>How long <see cref="QueueFullBehavior.Wait"/> waits for room before throwing <see cref="FormationQueueFullException"/>.</summary>
+    /// <summary>
+    /// How long a caller waits for room when the queue is full (back-pressure: the worker, or without one the caller
+    /// itself, forms queued jobs) before <see cref="FormationQueueFullException"/> is thrown; default 30 seconds.
+    /// <see cref="TimeSpan.Zero"/> rejects at once.
+    /// </summary>
     public TimeSpan QueueFullTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a worker holds a claimed job; a job whose worker died is claimed again after it.</summary>

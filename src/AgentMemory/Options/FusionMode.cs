@@ -1,7 +1,7 @@
 namespace AgentMemory;
 
 /// <summary>How a retriever fuses vector and lexical candidate lists.</summary>
-public enum FusionMode
+internal enum FusionMode
 {
     /// <summary>Reciprocal-rank fusion: each list adds weight / (k + rank). Robust to incomparable score scales.</summary>
     ReciprocalRank = 0,

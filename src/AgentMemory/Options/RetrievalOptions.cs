@@ -26,12 +26,11 @@ public sealed class RetrievalOptions
     [Range(-1.0, 1.0)]
     public double MinVectorSimilarity { get; set; }
 
-    /// <summary>How vector and lexical candidate lists are fused.</summary>
-    public FusionMode Fusion { get; set; } = FusionMode.WeightedScore;
+    /// <summary>How vector and lexical candidate lists are fused: weighted scores (the measured default) or, for evaluation, reciprocal ranks.</summary>
+    internal FusionMode Fusion { get; set; } = FusionMode.WeightedScore;
 
     /// <summary>The k of reciprocal-rank fusion (a candidate at rank r contributes weight / (k + r)); 60 is the standard value.</summary>
-    [Range(0.0, 10_000.0)]
-    public double RrfK { get; set; } = 60;
+    internal double RrfK { get; set; } = 60;
 
     /// <summary>The weight of the vector (embedding) candidate list in fusion.</summary>
     [Range(0.0, 100.0)]
@@ -126,16 +125,15 @@ public sealed class RetrievalOptions
     /// <summary>Extra procedural topics per task type ("coding" → ["dotnet"]), added to <see cref="Retrieval.TaskTypeClassifier"/>'s table.</summary>
     public Dictionary<string, string[]> TaskTypeTopics { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>How near-duplicates are removed from the hits.</summary>
-    public DiversityMode Diversity { get; set; } = DiversityMode.DuplicateThreshold;
+    /// <summary>How near-duplicates are removed from the hits: by <see cref="DuplicateThreshold"/> (default) or, for evaluation, by MMR.</summary>
+    internal DiversityMode Diversity { get; set; } = DiversityMode.DuplicateThreshold;
 
     /// <summary>Hits whose embeddings (or, without embeddings, term sets) are at least this similar to a better hit are dropped.</summary>
     [Range(0.0, 1.0)]
     public double DuplicateThreshold { get; set; } = 0.95;
 
     /// <summary>The λ of maximal marginal relevance: 1 ranks by relevance only, lower values favour diversity.</summary>
-    [Range(0.0, 1.0)]
-    public double MmrLambda { get; set; } = 0.7;
+    internal double MmrLambda { get; set; } = 0.7;
 
     /// <summary>
     /// Among memories about the same thing (sharing a content term), a newer one whose score is within this fraction of an

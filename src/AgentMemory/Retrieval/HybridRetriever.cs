@@ -116,7 +116,7 @@ internal sealed partial class HybridRetriever : IRetriever
             NewerWinsTies(scored, o);
         }
         var selected = Diversify(scored, o, topK, minScore);
-        return selected.Select(s => new MemoryHit(s.Record, s.Score, s.Components)).ToList();
+        return selected.Select(s => new MemoryHit(s.Record, s.Score) { Components = s.Components }).ToList();
     }
 
     private async Task<List<string>> CollectQueriesAsync(RecallRequest request, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace AgentMemory.Vectors;
 
 /// <summary>How a <see cref="VectorPartition"/> in <see cref="VectorSearchMode.Exact"/> mode lays out its float rows.</summary>
-public enum VectorLayout
+internal enum VectorLayout
 {
     /// <summary>
     /// Blocks of 32 rows, dimension-major inside a block (the default): the scan runs at the speed of reading memory,

@@ -1,7 +1,7 @@
 namespace AgentMemory.Vectors;
 
 /// <summary>How a <see cref="VectorPartition"/> stores and scans its vectors.</summary>
-public sealed class VectorPartitionOptions
+internal sealed class VectorPartitionOptions
 {
     /// <summary>The default <see cref="ParallelThreshold"/>: 32,768 rows (48 MiB of float32 at 384 dimensions).</summary>
     public const int DefaultParallelThreshold = 32_768;

@@ -1,7 +1,7 @@
 namespace AgentMemory.Vectors;
 
 /// <summary>How a <see cref="VectorPartition"/> scans its vectors.</summary>
-public enum VectorSearchMode
+internal enum VectorSearchMode
 {
     /// <summary>Every float32 row is scored exactly (the default).</summary>
     Exact = 0,

@@ -21,7 +21,7 @@ public sealed class MemoryToolsetTests
     public MemoryToolsetTests()
     {
         _memory.RecallAsync(Arg.Any<RecallRequest>(), Arg.Any<CancellationToken>())
-            .Returns([new MemoryHit(_vegetarian, 0.9, [])]);
+            .Returns([new MemoryHit(_vegetarian, 0.9)]);
         _memory.DeleteAsync(Alice, _vegetarian.Id, Arg.Any<CancellationToken>()).Returns(true);
     }
 

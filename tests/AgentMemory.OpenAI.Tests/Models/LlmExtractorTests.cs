@@ -176,7 +176,7 @@ public sealed class LlmExtractorTests : FakeServerTestBase
         profile.Topic.Should().Be("profile:UserProfile");
         profile.Metadata[LlmProfileSchema.MetadataKey].Should().Be("UserProfile");
         var record = stored with { Text = profile.Text };
-        LlmProfileSchema.TryRead(record, ProfileJson.Default.UserProfile, out var read).Should().BeTrue();
+        record.TryReadProfile(ProfileJson.Default.UserProfile, out var read).Should().BeTrue();
         read.Should().Be(new UserProfile("Alice", "Lyon", "French"), "missing fields keep their stored value");
 
         var request = Server.ChatRequests.Single();

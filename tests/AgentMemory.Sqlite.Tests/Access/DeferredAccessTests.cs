@@ -1,4 +1,3 @@
-using AgentMemory.Storage;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

@@ -16,7 +16,7 @@ public sealed class MemoryContextRendererTests
             Text = text,
             Provenance = new MemoryProvenance(source, speaker),
             CreatedAt = Created,
-        }, score, []);
+        }, score);
 
     [Fact]
     public void Render_Hits_QuotesEachWithProvenanceAndSaysTheyAreNotInstructions()
@@ -128,8 +128,7 @@ public sealed class MemoryContextRendererTests
     // From the pipeline's renderer tests (kept at merge): the estimating counter the facade uses by default.
     private static MemoryHit EstimatedHit(string text) => new(
         new MemoryRecord { Id = Guid.NewGuid(), Scope = MemoryScope.ForUser("t", "u"), Kind = MemoryKind.Semantic, Text = text, CreatedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) },
-        0.9,
-        []);
+        0.9);
 
     [Fact]
     public void Render_FitsTheBudgetAndFencesTheBlock()

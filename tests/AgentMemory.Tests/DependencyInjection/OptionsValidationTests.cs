@@ -34,7 +34,7 @@ public sealed class OptionsValidationTests
         {
             o.MaxTextLength = 5;
             o.Retrieval.TopK = 0;
-            o.Retrieval.MmrLambda = 2;
+            o.Retrieval.DuplicateThreshold = 2;
             o.Security.Pii.HashLength = 3;
             o.Security.Poisoning.SplitWindow = 1_000;
         });
@@ -44,7 +44,7 @@ public sealed class OptionsValidationTests
 
         var error = act.Should().Throw<OptionsValidationException>().Which;
         error.Failures.Should().HaveCount(5);
-        error.Message.Should().Contain("MaxTextLength").And.Contain("Retrieval.TopK").And.Contain("Retrieval.MmrLambda")
+        error.Message.Should().Contain("MaxTextLength").And.Contain("Retrieval.TopK").And.Contain("Retrieval.DuplicateThreshold")
             .And.Contain("Security.Pii.HashLength").And.Contain("Security.Poisoning.SplitWindow");
     }
 

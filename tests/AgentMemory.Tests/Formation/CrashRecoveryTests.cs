@@ -92,7 +92,7 @@ public sealed class CrashRecoveryTests
         {
             o.Formation.Mode = FormationMode.Background;
             o.Formation.QueueCapacity = 2;
-            o.Formation.QueueFullBehavior = QueueFullBehavior.Reject;
+            o.Formation.QueueFullTimeout = TimeSpan.Zero;
         });
         await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("one")]);
         await host.Memory.RememberAsync(Alice, [MemoryTestHost.User("two")]);

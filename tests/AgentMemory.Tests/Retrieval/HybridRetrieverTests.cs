@@ -37,10 +37,12 @@ public sealed class HybridRetrieverTests
     }
 
     [Theory]
-    [InlineData(FusionMode.ReciprocalRank)]
-    [InlineData(FusionMode.WeightedScore)]
-    public async Task RetrieveAsync_BothFusionModes_ScoreTopHitWithinUnitRange(FusionMode mode)
+    [InlineData(nameof(FusionMode.ReciprocalRank))]
+    [InlineData(nameof(FusionMode.WeightedScore))]
+    public async Task RetrieveAsync_BothFusionModes_ScoreTopHitWithinUnitRange(string modeName)
     {
+        var mode = Enum.Parse<FusionMode>(modeName);
+
         var f = new RetrieverFixture(configure: o => { o.Fusion = mode; o.FreshnessWeight = 0; o.ImportanceWeight = 0; });
         await f.AddAsync("Caroline adopted a golden retriever puppy.");
         await f.AddAsync("Melanie started pottery classes.");

@@ -5,13 +5,13 @@ namespace AgentMemory.Tests.Vectors;
 
 public sealed class VectorPartitionTests
 {
-    public static TheoryData<int, VectorSearchMode> DimensionsAndModes()
+    public static TheoryData<int, string> DimensionsAndModes()
     {
-        var data = new TheoryData<int, VectorSearchMode>();
+        var data = new TheoryData<int, string>();
         foreach (var dimension in new[] { 1, 3, 7, 17, 384, 385 })
         {
-            data.Add(dimension, VectorSearchMode.Exact);
-            data.Add(dimension, VectorSearchMode.Int8);
+            data.Add(dimension, nameof(VectorSearchMode.Exact));
+            data.Add(dimension, nameof(VectorSearchMode.Int8));
         }
 
         return data;
@@ -19,8 +19,10 @@ public sealed class VectorPartitionTests
 
     [Theory]
     [MemberData(nameof(DimensionsAndModes))]
-    public void Search_OddDimensionsAnyK_MatchesScalarReference(int dimension, VectorSearchMode mode)
+    public void Search_OddDimensionsAnyK_MatchesScalarReference(int dimension, string modeName)
     {
+        var mode = Enum.Parse<VectorSearchMode>(modeName);
+
         var random = new Random(dimension);
         var rows = Enumerable.Range(0, 150).ToDictionary(VectorTestData.IdOf, _ => VectorTestData.Gaussian(random, dimension));
         var partition = Fill(new VectorPartition(dimension, new VectorPartitionOptions { Mode = mode, RescoreFactor = 50 }), rows);
@@ -81,10 +83,12 @@ public sealed class VectorPartitionTests
     }
 
     [Theory]
-    [InlineData(VectorSearchMode.Exact)]
-    [InlineData(VectorSearchMode.Int8)]
-    public void Remove_HalfTheRows_CompactsAndSearchMatchesReference(VectorSearchMode mode)
+    [InlineData(nameof(VectorSearchMode.Exact))]
+    [InlineData(nameof(VectorSearchMode.Int8))]
+    public void Remove_HalfTheRows_CompactsAndSearchMatchesReference(string modeName)
     {
+        var mode = Enum.Parse<VectorSearchMode>(modeName);
+
         var random = new Random(11);
         var rows = Enumerable.Range(0, 300).ToDictionary(VectorTestData.IdOf, _ => VectorTestData.Gaussian(random, 17));
         var partition = Fill(new VectorPartition(17, new VectorPartitionOptions { Mode = mode }, 4), rows);
@@ -106,11 +110,14 @@ public sealed class VectorPartitionTests
     }
 
     [Theory]
-    [InlineData(VectorSearchMode.Exact, VectorLayout.Blocked)]
-    [InlineData(VectorSearchMode.Exact, VectorLayout.RowMajor)]
-    [InlineData(VectorSearchMode.Int8, VectorLayout.Blocked)]
-    public void Remove_RowsAcrossBlocks_EveryRemainingVectorReadsBackNormalised(VectorSearchMode mode, VectorLayout layout)
+    [InlineData(nameof(VectorSearchMode.Exact), nameof(VectorLayout.Blocked))]
+    [InlineData(nameof(VectorSearchMode.Exact), nameof(VectorLayout.RowMajor))]
+    [InlineData(nameof(VectorSearchMode.Int8), nameof(VectorLayout.Blocked))]
+    public void Remove_RowsAcrossBlocks_EveryRemainingVectorReadsBackNormalised(string modeName, string layoutName)
     {
+        var mode = Enum.Parse<VectorSearchMode>(modeName);
+        var layout = Enum.Parse<VectorLayout>(layoutName);
+
         var random = new Random(12);
         var rows = Enumerable.Range(0, 100).ToDictionary(VectorTestData.IdOf, _ => VectorTestData.Gaussian(random, 9));
         var partition = Fill(new VectorPartition(9, new VectorPartitionOptions { Mode = mode, Layout = layout }, 1), rows);

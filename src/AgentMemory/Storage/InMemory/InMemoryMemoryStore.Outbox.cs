@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace AgentMemory.Storage.InMemory;
 
-public sealed partial class InMemoryMemoryStore
+internal sealed partial class InMemoryMemoryStore
 {
     private readonly Lock _outboxLock = new();
     private readonly Dictionary<Guid, FormationJobState> _jobs = [];

@@ -23,11 +23,11 @@ namespace AgentMemory.Storage.InMemory;
 /// partition, merged by score; vector scores are cosine similarities.
 /// </para>
 /// </remarks>
-public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
+internal sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _maxTextLength;
-    private readonly VectorPartitionOptions _vectorOptions;
+    private readonly InMemoryStoreOptions _options;
     private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private readonly ConcurrentDictionary<string, ScopePartition> _partitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, string> _ids = new();
@@ -48,8 +48,13 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 
         _time = timeProvider ?? TimeProvider.System;
         _maxTextLength = options.MaxTextLength;
+        if (options.QuantizeAtRows is { } quantizeAt)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantizeAt, nameof(options));
+        }
+
         options.Vectors.Validate();
-        _vectorOptions = options.Vectors;
+        _options = options;
     }
 
     /// <inheritdoc />
@@ -57,182 +62,6 @@ public sealed partial class InMemoryMemoryStore : IMemoryStore, IFormationOutbox
 
     /// <summary>The vector dimension, or null until the first vector is stored.</summary>
     public int? Dimension => Volatile.Read(ref _dimension) is var d && d > 0 ? d : null;
-
-    /// <inheritdoc />
-    public Task<MemoryRecord> AddAsync(MemoryRecord record, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(record);
-        MemoryRecordValidator.Validate(record, _maxTextLength, Dimension);
-        var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
-        var now = _time.GetUtcNow();
-        _gate.EnterReadLock();
-        try
-        {
-            var p = _partitions.GetOrAdd(record.Scope.Key, static (_, s) => new ScopePartition(s.Scope, s.Options), (record.Scope, Options: _vectorOptions));
-            p.Lock.EnterWriteLock();
-            try
-            {
-                while (true)
-                {
-                    if (_ids.TryGetValue(record.Id, out var owner))
-                    {
-                        if (!string.Equals(owner, p.Scope.Key, StringComparison.Ordinal))
-                        {
-                            throw new MemoryConcurrencyException($"Memory {record.Id} already exists in another scope.") { Component = Name, Operation = "add" };
-                        }
-
-                        return Task.FromResult(p.Records[record.Id]);
-                    }
-
-                    if (vector is not null)
-                    {
-                        EnsureDimension(vector.Length);
-                    }
-
-                    if (_ids.TryAdd(record.Id, p.Scope.Key))
-                    {
-                        break;
-                    }
-                }
-
-                var stored = MemoryRecordVersioning.FirstVersion(record, p.Scope, vector ?? ReadOnlyMemory<float>.Empty, now);
-                p.Index.Put(stored, vector);
-                p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, 1, MemoryChangeKind.Created, null, stored.Text, now));
-                Audit(AuditAction.Created, p.Scope, now, [stored.Id]);
-                return Task.FromResult(stored);
-            }
-            finally
-            {
-                p.Lock.ExitWriteLock();
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<MemoryRecord> UpdateAsync(MemoryRecord record, MemoryChangeKind change = MemoryChangeKind.Updated, string? reason = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(record);
-        if (change is not (MemoryChangeKind.Updated or MemoryChangeKind.Superseded))
-        {
-            throw new ArgumentOutOfRangeException(nameof(change), change, "An update is Updated or Superseded.");
-        }
-
-        MemoryRecordValidator.Validate(record, _maxTextLength, Dimension);
-        var vector = record.Embedding.IsEmpty ? null : VectorMath.Normalize(record.Embedding.Span);
-        var now = _time.GetUtcNow();
-        _gate.EnterReadLock();
-        try
-        {
-            var p = FindOwner(record.Scope, record.Id) ?? throw new MemoryNotFoundException(record.Id);
-            p.Lock.EnterWriteLock();
-            try
-            {
-                if (!p.Records.TryGetValue(record.Id, out var current) || current.IsExpired(now))
-                {
-                    throw new MemoryNotFoundException(record.Id);
-                }
-
-                if (current.Version != record.Version)
-                {
-                    throw new MemoryConcurrencyException($"Memory {record.Id} is at version {current.Version}, not {record.Version}.") { Component = Name, Operation = "update" };
-                }
-
-                if (vector is not null)
-                {
-                    EnsureDimension(vector.Length);
-                }
-
-                var stored = MemoryRecordVersioning.NextVersion(current, record, vector ?? ReadOnlyMemory<float>.Empty, now);
-                p.Index.Put(stored, vector);
-                p.AddHistory(new MemoryHistoryEntry(stored.Id, p.Scope, stored.Version, change, current.Text, stored.Text, now, reason));
-                Audit(change == MemoryChangeKind.Superseded ? AuditAction.Superseded : AuditAction.Updated, p.Scope, now, [stored.Id], reason);
-                return Task.FromResult(stored);
-            }
-            finally
-            {
-                p.Lock.ExitWriteLock();
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<bool> DeleteAsync(MemoryScope scope, Guid id, MemoryChangeKind change = MemoryChangeKind.Deleted, string? reason = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(scope);
-        var action = MemoryRecordVersioning.RemovalAuditAction(change);
-        var now = _time.GetUtcNow();
-        _gate.EnterReadLock();
-        try
-        {
-            var p = FindOwner(scope, id);
-            if (p is null)
-            {
-                return Task.FromResult(false);
-            }
-
-            p.Lock.EnterWriteLock();
-            try
-            {
-                if (!RemoveRecord(p, id, change, reason, now))
-                {
-                    return Task.FromResult(false);
-                }
-
-                Audit(action, p.Scope, now, [id], reason);
-                return Task.FromResult(true);
-            }
-            finally
-            {
-                p.Lock.ExitWriteLock();
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(scope);
-        var now = _time.GetUtcNow();
-        _gate.EnterReadLock();
-        try
-        {
-            var p = FindOwner(scope, id);
-            if (p is null)
-            {
-                return Task.FromResult<MemoryRecord?>(null);
-            }
-
-            p.Lock.EnterReadLock();
-            try
-            {
-                return Task.FromResult(p.Records.TryGetValue(id, out var r) && !r.IsExpired(now) ? r : null);
-            }
-            finally
-            {
-                p.Lock.ExitReadLock();
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
 
     /// <summary>Releases the locks.</summary>
     public void Dispose()

@@ -6,10 +6,10 @@ namespace AgentMemory.Storage.InMemory;
 /// </summary>
 internal sealed class ScopePartition : IDisposable
 {
-    public ScopePartition(MemoryScope scope, Vectors.VectorPartitionOptions vectorOptions)
+    public ScopePartition(MemoryScope scope, InMemoryStoreOptions options)
     {
         Scope = scope;
-        Index = new ScopeIndex(scope, vectorOptions);
+        Index = new ScopeIndex(scope, options.Vectors, options.QuantizeAtRows ?? int.MaxValue);
     }
 
     public MemoryScope Scope { get; }

@@ -1,4 +1,4 @@
-namespace AgentMemory.Storage;
+namespace AgentMemory.Sqlite;
 
 /// <summary>When a store writes the access statistics of a recall (<see cref="IMemoryStore.RecordAccessAsync"/>).</summary>
 public enum AccessRecordingMode
