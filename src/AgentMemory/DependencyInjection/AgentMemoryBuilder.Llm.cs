@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.Reconciliation;
@@ -38,31 +39,24 @@ public sealed partial class AgentMemoryBuilder
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelUsageTracker>(_ => new ModelUsageTracker());
 
-        services.RemoveAll<IExtractor>();
-        services.AddSingleton<IExtractor>(sp => new LlmExtractor(
-            ResolveChatClient(sp, "extract"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IMemoryStore>(),
-            sp.GetService<ILogger<LlmExtractor>>()));
-
-        services.RemoveAll<IMemoryReconciler>();
-        services.AddSingleton<IMemoryReconciler>(sp => new LlmReconciler(
-            ResolveChatClient(sp, "reconcile"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LlmReconciler>>()));
-
-        services.RemoveAll<IQueryExpander>();
-        services.AddSingleton<IQueryExpander>(sp => new LlmQueryExpander(
-            ResolveChatClient(sp, "expand_query"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LlmQueryExpander>>()));
+        ReplaceWithModelBacked<IExtractor, LlmExtractor>(services, LlmExtractor.Operation);
+        ReplaceWithModelBacked<IMemoryReconciler, LlmReconciler>(services, LlmReconciler.Operation);
+        ReplaceWithModelBacked<IQueryExpander, LlmQueryExpander>(services, LlmQueryExpander.Operation);
         return this;
+    }
+
+    /// <summary>
+    /// Replaces every <typeparamref name="TService"/> with one <typeparamref name="TImplementation"/> built over AgentMemory's
+    /// chat client for <paramref name="purpose"/>; its other dependencies (options, usage tracker, clock, store, logger) come
+    /// from the container.
+    /// </summary>
+    private static void ReplaceWithModelBacked<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(
+        IServiceCollection services, string purpose)
+        where TService : class
+        where TImplementation : TService
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService>(sp => ActivatorUtilities.CreateInstance<TImplementation>(sp, ResolveChatClient(sp, purpose)));
     }
 
     /// <summary>AgentMemory's chat client, measured under the GenAI conventions for <paramref name="purpose"/>.</summary>

@@ -51,14 +51,12 @@ internal sealed partial class LlmExtractor : IExtractor
         IMemoryStore? store = null,
         ILogger<LlmExtractor>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options.Value;
         _time = timeProvider;
         _store = store;
-        _caller = new StructuredModelCaller(chatClient, usage, _options, (ILogger?)logger ?? NullLogger.Instance);
+        _caller = new StructuredModelCaller(chatClient, usage, _options, logger);
         _format = ChatResponseFormat.ForJsonSchema(BuildSchema(_options.Profiles), "memory_extraction", "The memories worth keeping from a conversation.");
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentMemory.Models;
 
@@ -16,17 +17,25 @@ internal sealed class StructuredModelCaller
     private readonly LlmMemoryOptions _options;
     private readonly ILogger _logger;
 
-    public StructuredModelCaller(IChatClient chat, IModelUsageTracker usage, LlmMemoryOptions options, ILogger logger)
+    /// <summary>Creates the caller of a model-backed component (extractor, reconciler, query expander).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="chatClient"/> or <paramref name="usage"/> is null.</exception>
+    public StructuredModelCaller(IChatClient chatClient, IModelUsageTracker usage, LlmMemoryOptions options, ILogger? logger)
     {
-        _chat = chat;
+        ArgumentNullException.ThrowIfNull(chatClient);
+        ArgumentNullException.ThrowIfNull(usage);
+        _chat = chatClient;
         _usage = usage;
         _options = options;
-        _logger = logger;
+        _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Creates the response format for a schema type of <see cref="ModelJsonContext"/>.</summary>
+    /// <summary>Creates the JSON schema of a schema type of <see cref="ModelJsonContext"/>.</summary>
     public static JsonElement SchemaFor(Type type)
         => AIJsonUtilities.CreateJsonSchema(type, serializerOptions: ModelJsonContext.Default.Options);
+
+    /// <summary>Creates the response format asking for <paramref name="type"/> (a schema type of <see cref="ModelJsonContext"/>).</summary>
+    public static ChatResponseFormat FormatFor(Type type, string name, string description)
+        => ChatResponseFormat.ForJsonSchema(SchemaFor(type), name, description);
 
     /// <summary>Calls the model until <paramref name="parse"/> accepts its answer.</summary>
     /// <exception cref="ModelOutputException">Every attempt returned unusable output.</exception>

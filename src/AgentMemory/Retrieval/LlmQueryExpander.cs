@@ -25,10 +25,8 @@ internal sealed class LlmQueryExpander : IQueryExpander
     /// <summary>The operation name of expansion calls (telemetry and usage).</summary>
     public const string Operation = "expand_query";
 
-    private static readonly ChatResponseFormat Format = ChatResponseFormat.ForJsonSchema(
-        StructuredModelCaller.SchemaFor(typeof(ExpansionOutput)),
-        "memory_search_queries",
-        "Search queries for the user's stored memories.");
+    private static readonly ChatResponseFormat Format = StructuredModelCaller.FormatFor(
+        typeof(ExpansionOutput), "memory_search_queries", "Search queries for the user's stored memories.");
 
     private readonly StructuredModelCaller _caller;
     private readonly LlmMemoryOptions _options;
@@ -38,9 +36,7 @@ internal sealed class LlmQueryExpander : IQueryExpander
     /// <summary>Creates the expander.</summary>
     public LlmQueryExpander(IChatClient chatClient, IOptions<LlmMemoryOptions> options, IModelUsageTracker usage, TimeProvider timeProvider, ILogger<LlmQueryExpander>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
