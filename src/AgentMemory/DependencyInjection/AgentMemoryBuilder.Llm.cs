@@ -1,3 +1,4 @@
+using AgentMemory.DependencyInjection;
 using System.Diagnostics.CodeAnalysis;
 using AgentMemory.Extraction;
 using AgentMemory.Models;
@@ -27,15 +28,7 @@ public sealed partial class AgentMemoryBuilder
     public AgentMemoryBuilder UseLlmExtraction(Action<LlmMemoryOptions>? configure = null)
     {
         var services = Services;
-        var options = services.AddOptions<LlmMemoryOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsAnnotationsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsValidator>());
+        services.AddValidatedOptions<LlmMemoryOptions, LlmMemoryOptionsAnnotationsValidator, LlmMemoryOptionsValidator>(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelUsageTracker>(_ => new ModelUsageTracker());
 

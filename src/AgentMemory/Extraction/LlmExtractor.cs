@@ -34,7 +34,6 @@ internal sealed partial class LlmExtractor : IExtractor
     private readonly LlmMemoryOptions _options;
     private readonly TimeProvider _time;
     private readonly IMemoryStore? _store;
-    private readonly ChatResponseFormat _format;
 
     /// <summary>Creates the extractor.</summary>
     /// <param name="chatClient">The model.</param>
@@ -56,8 +55,8 @@ internal sealed partial class LlmExtractor : IExtractor
         _options = options.Value;
         _time = timeProvider;
         _store = store;
-        _caller = new StructuredModelCaller(chatClient, usage, _options, logger);
-        _format = ChatResponseFormat.ForJsonSchema(BuildSchema(_options.Profiles), "memory_extraction", "The memories worth keeping from a conversation.");
+        var format = ChatResponseFormat.ForJsonSchema(BuildSchema(_options.Profiles), "memory_extraction", "The memories worth keeping from a conversation.");
+        _caller = new StructuredModelCaller(chatClient, usage, _options, Operation, format, logger);
     }
 
     /// <inheritdoc />
@@ -82,10 +81,8 @@ internal sealed partial class LlmExtractor : IExtractor
         };
 
         return await _caller.CallAsync<IReadOnlyList<MemoryCandidate>>(
-            Operation,
             request.Scope,
             prompt,
-            _format,
             text => Parse(text, transcript, request.ConversationTime, now, profiles),
             cancellationToken).ConfigureAwait(false);
     }

@@ -25,9 +25,6 @@ internal sealed class LlmReconciler : IMemoryReconciler
     /// <summary>The operation name of reconciliation calls (telemetry and usage).</summary>
     public const string Operation = "reconcile";
 
-    private static readonly ChatResponseFormat Format = StructuredModelCaller.FormatFor(
-        typeof(ReconciliationOutput), "memory_reconciliation", "What to do with a new memory given the stored ones.");
-
     private readonly StructuredModelCaller _caller;
     private readonly TimeProvider _time;
 
@@ -37,7 +34,8 @@ internal sealed class LlmReconciler : IMemoryReconciler
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
-        _caller = new StructuredModelCaller(chatClient, usage, options.Value, logger);
+        var format = StructuredModelCaller.FormatFor(typeof(ReconciliationOutput), "memory_reconciliation", "What to do with a new memory given the stored ones.");
+        _caller = new StructuredModelCaller(chatClient, usage, options.Value, Operation, format, logger);
     }
 
     /// <inheritdoc />
@@ -67,7 +65,7 @@ internal sealed class LlmReconciler : IMemoryReconciler
             new(ChatRole.User, Render(request, _time.GetUtcNow())),
         };
 
-        return await _caller.CallAsync(Operation, request.Scope, prompt, Format, text => Parse(text, request), cancellationToken).ConfigureAwait(false);
+        return await _caller.CallAsync(request.Scope, prompt, text => Parse(text, request), cancellationToken).ConfigureAwait(false);
     }
 
     private const string Instructions = """
