@@ -1,5 +1,5 @@
-using AgentMemory.DependencyInjection;
 using System.Diagnostics.CodeAnalysis;
+using AgentMemory.DependencyInjection;
 using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.Reconciliation;
@@ -8,8 +8,6 @@ using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory;
 

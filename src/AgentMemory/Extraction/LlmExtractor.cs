@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Extraction;
