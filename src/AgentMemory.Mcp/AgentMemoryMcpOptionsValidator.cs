@@ -7,15 +7,15 @@ internal sealed class AgentMemoryMcpOptionsValidator : IValidateOptions<AgentMem
 {
     public ValidateOptionsResult Validate(string? name, AgentMemoryMcpOptions options)
     {
-        var failures = new List<string>();
+        var failures = new ValidateOptionsResultBuilder();
         if (options.MaxResults is < 1 or > 1000)
         {
-            failures.Add($"MaxResults must be from 1 to 1000 (was {options.MaxResults}).");
+            failures.AddError($"MaxResults must be from 1 to 1000 (was {options.MaxResults}).");
         }
 
         if (options.MaxForget is < 1 or > 100_000)
         {
-            failures.Add($"MaxForget must be from 1 to 100000 (was {options.MaxForget}).");
+            failures.AddError($"MaxForget must be from 1 to 100000 (was {options.MaxForget}).");
         }
 
         try
@@ -27,14 +27,14 @@ internal sealed class AgentMemoryMcpOptionsValidator : IValidateOptions<AgentMem
         }
         catch (ArgumentException ex)
         {
-            failures.Add("The configured scope is not valid: " + ex.Message);
+            failures.AddError("The configured scope is not valid: " + ex.Message);
         }
 
         if (options.UserIdClaimType is not null && string.IsNullOrWhiteSpace(options.UserIdClaimType))
         {
-            failures.Add("UserIdClaimType must not be blank.");
+            failures.AddError("UserIdClaimType must not be blank.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Build();
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AgentMemory.Onnx;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class LocalEmbeddingOptions
 
     /// <summary>The model's vector length, when known, so a store can check it before the model loads. Null for the
     /// bundled model means 384; for a custom model, the length is learnt from the first vector.</summary>
+    [Range(1, Storage.MemoryRecordValidator.MaxDimension)]
     public int? Dimensions { get; set; }
 
     /// <summary>How token vectors become one vector (default <see cref="EmbeddingPooling.Mean"/>).</summary>
@@ -33,15 +36,18 @@ public sealed class LocalEmbeddingOptions
 
     /// <summary>The longest input in tokens, <c>[CLS]</c> and <c>[SEP]</c> included; longer texts are truncated
     /// (default 256, all-MiniLM-L6-v2's training length; at most what the model's position table holds, 512 for BERT).</summary>
+    [Range(3, LocalEmbeddingDefaults.MaxSupportedTokens)]
     public int MaxTokens { get; set; } = LocalEmbeddingDefaults.MaxTokens;
 
     /// <summary>Lower-case and strip accents before WordPiece, as uncased BERT models expect (default true). Set false for cased models.</summary>
     public bool LowerCase { get; set; } = true;
 
     /// <summary>Threads ONNX Runtime uses inside one inference; 0 lets it choose (one per physical core).</summary>
+    [Range(0, 256)]
     public int IntraOpThreads { get; set; } = LocalEmbeddingDefaults.IntraOpThreads;
 
     /// <summary>The most texts run through the model at once; longer lists are split (default 32). Texts of a batch are
     /// padded to the batch's longest, so batches are formed from texts of similar length.</summary>
+    [Range(1, 1024)]
     public int MaxBatchSize { get; set; } = LocalEmbeddingDefaults.MaxBatchSize;
 }

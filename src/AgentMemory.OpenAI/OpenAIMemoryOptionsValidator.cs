@@ -7,47 +7,47 @@ internal sealed class OpenAIMemoryOptionsValidator : IValidateOptions<OpenAIMemo
 {
     public ValidateOptionsResult Validate(string? name, OpenAIMemoryOptions options)
     {
-        var failures = new List<string>();
+        var failures = new ValidateOptionsResultBuilder();
         if (string.IsNullOrWhiteSpace(options.ApiKey) && options.Endpoint is null)
         {
-            failures.Add("OpenAIMemoryOptions needs an ApiKey (OpenAI, Azure OpenAI) or an Endpoint (a local OpenAI-compatible server).");
+            failures.AddError("OpenAIMemoryOptions needs an ApiKey (OpenAI, Azure OpenAI) or an Endpoint (a local OpenAI-compatible server).");
         }
 
         if (options.Endpoint is { IsAbsoluteUri: false })
         {
-            failures.Add("OpenAIMemoryOptions.Endpoint must be an absolute URI.");
+            failures.AddError("OpenAIMemoryOptions.Endpoint must be an absolute URI.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ChatModel))
         {
-            failures.Add("OpenAIMemoryOptions.ChatModel is required.");
+            failures.AddError("OpenAIMemoryOptions.ChatModel is required.");
         }
 
         if (string.IsNullOrWhiteSpace(options.EmbeddingModel))
         {
-            failures.Add("OpenAIMemoryOptions.EmbeddingModel is required.");
+            failures.AddError("OpenAIMemoryOptions.EmbeddingModel is required.");
         }
 
         if (options.Dimensions is <= 0)
         {
-            failures.Add("OpenAIMemoryOptions.Dimensions must be positive.");
+            failures.AddError("OpenAIMemoryOptions.Dimensions must be positive.");
         }
 
         if (options.MaxRetries is < 0 or > 10)
         {
-            failures.Add("OpenAIMemoryOptions.MaxRetries must be between 0 and 10.");
+            failures.AddError("OpenAIMemoryOptions.MaxRetries must be between 0 and 10.");
         }
 
         if (options.RetryDelay < TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
         {
-            failures.Add("OpenAIMemoryOptions.RetryDelay must be non-negative and at most MaxRetryDelay.");
+            failures.AddError("OpenAIMemoryOptions.RetryDelay must be non-negative and at most MaxRetryDelay.");
         }
 
         if (options.NetworkTimeout <= TimeSpan.Zero)
         {
-            failures.Add("OpenAIMemoryOptions.NetworkTimeout must be positive.");
+            failures.AddError("OpenAIMemoryOptions.NetworkTimeout must be positive.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Build();
     }
 }

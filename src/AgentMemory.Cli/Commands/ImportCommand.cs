@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AgentMemory.Cli.Import;
-using AgentMemory.Cli.Setup;
 using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
@@ -10,22 +9,16 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
         var file = new Argument<string>("file") { Description = "The JSON file: an AgentMemory export, or Mem0 memories (get_all output)." };
         var format = new Option<ImportFormat>("--format") { Description = "Auto (default), AgentMemory or Mem0.", DefaultValueFactory = _ => ImportFormat.Auto };
-        var command = new Command(
-            "import",
-            "Import memories, all or nothing. An AgentMemory export keeps each memory's scope unless --user is given; Mem0 memories go to their user_id unless --user is given and pass the same guards as formed memories (blocked ones are listed, not imported). Memories already present (same id) are skipped.");
-        common.AddTo(command);
-        command.Add(file);
-        command.Add(format);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        const string Description = "Import memories, all or nothing. An AgentMemory export keeps each memory's scope unless --user is given; Mem0 memories go to their user_id unless --user is given and pass the same guards as formed memories (blocked ones are listed, not imported). Memories already present (same id) are skipped.";
+        return CliCommand.Create(console, "import", Description, [file, format], async run =>
         {
-            var settings = common.Read(result, console);
-            var target = new ImportTarget(settings.Tenant, settings.UserGiven ? settings.User : null, result.GetValue(common.Agent));
-            var (kind, records) = await MemoryImporter.ReadAsync(result.GetValue(file)!, result.GetValue(format), target, ct).ConfigureAwait(false);
-            await using var session = MemorySession.Open(settings, console, create: true);
-            var imported = await MemoryImporter.WriteAsync(session, records, screen: kind == ImportFormat.Mem0, ct).ConfigureAwait(false);
+            var settings = run.Settings;
+            var target = new ImportTarget(settings.Tenant, settings.UserGiven ? settings.User : null, run.Get(run.Common.Agent));
+            var (kind, records) = await MemoryImporter.ReadAsync(run.Get(file)!, run.Get(format), target, run.CancellationToken).ConfigureAwait(false);
+            await using var session = run.OpenSession(create: true);
+            var imported = await MemoryImporter.WriteAsync(session, records, screen: kind == ImportFormat.Mem0, run.CancellationToken).ConfigureAwait(false);
             console.Ansi.WriteLine($"Imported {imported.Added} memories ({kind} format); {imported.Present} were already present.");
             if (imported.Blocked.Count > 0)
             {
@@ -35,8 +28,8 @@ internal static class ImportCommand
                     console.Ansi.WriteLine($"  {record.Id}  {reason}");
                 }
             }
+
             return ExitCodes.Ok;
-        }));
-        return command;
+        });
     }
 }

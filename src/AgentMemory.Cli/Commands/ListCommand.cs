@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AgentMemory.Cli.Output;
-using AgentMemory.Cli.Setup;
 using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
@@ -10,35 +9,29 @@ internal static class ListCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
         var topic = new Option<string?>("--topic") { Description = "Only this topic." };
         var kind = new Option<MemoryKind?>("--kind") { Description = "Only this kind: Semantic, Episodic or Procedural." };
         var limit = new Option<int>("--limit") { Description = "The most to show.", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List the memories of a user (with their sessions and agents), most recently changed first.");
-        common.AddTo(command);
-        command.Add(topic);
-        command.Add(kind);
-        command.Add(limit);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        const string Description = "List the memories of a user (with their sessions and agents), most recently changed first.";
+        return CliCommand.Create(console, "list", Description, [topic, kind, limit], async run =>
         {
-            var settings = common.Read(result, console);
-            await using var session = MemorySession.Open(settings, console);
+            await using var session = run.OpenSession();
             var filter = MemoryFilter.None with
             {
-                Topic = result.GetValue(topic),
-                Kinds = result.GetValue(kind) is { } k ? new HashSet<MemoryKind> { k } : null,
+                Topic = run.Get(topic),
+                Kinds = run.Get(kind) is { } k ? new HashSet<MemoryKind> { k } : null,
             };
             var records = new List<MemoryRecord>();
-            await foreach (var r in session.Memory.ListAsync(settings.Scope, new MemoryListOptions { Match = ScopeMatch.Within, Filter = filter }, ct).ConfigureAwait(false))
+            var listing = new MemoryListOptions { Match = ScopeMatch.Within, Filter = filter };
+            await foreach (var r in session.Memory.ListAsync(run.Settings.Scope, listing, run.CancellationToken).ConfigureAwait(false))
             {
                 records.Add(r);
             }
 
-            var shown = records.OrderByDescending(r => r.UpdatedAt).Take(Math.Max(1, result.GetValue(limit))).ToList();
+            var shown = records.OrderByDescending(r => r.UpdatedAt).Take(Math.Max(1, run.Get(limit))).ToList();
             console.Ansi.Write(MemoryTables.Memories(shown));
-            console.Ansi.WriteLine($"{shown.Count} of {records.Count} memories of {settings.Scope}.");
+            console.Ansi.WriteLine($"{shown.Count} of {records.Count} memories of {run.Settings.Scope}.");
             return ExitCodes.Ok;
-        }));
-        return command;
+        });
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AgentMemory.Cli.Output;
-using AgentMemory.Cli.Setup;
 using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
@@ -10,29 +9,22 @@ internal static class SearchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
         var query = new Argument<string>("query") { Description = "What to look for, in natural language." };
         var limit = new Option<int>("--limit") { Description = "How many to return.", DefaultValueFactory = _ => 10 };
-        var command = new Command("search", "Search a user's memories the way an agent's recall would.");
-        common.AddTo(command);
-        command.Add(query);
-        command.Add(limit);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        return CliCommand.Create(console, "search", "Search a user's memories the way an agent's recall would.", [query, limit], async run =>
         {
-            var settings = common.Read(result, console);
-            await using var session = MemorySession.Open(settings, console);
-            var text = result.GetValue(query);
+            await using var session = run.OpenSession();
+            var text = run.Get(query);
             if (string.IsNullOrWhiteSpace(text))
             {
                 throw new CliException("The query is empty.");
             }
 
-            var hits = await session.Memory.RecallAsync(
-                new RecallRequest { Scope = settings.Scope, Query = text, TopK = Math.Clamp(result.GetValue(limit), 1, 1000) }, ct).ConfigureAwait(false);
+            var request = new RecallRequest { Scope = run.Settings.Scope, Query = text, TopK = Math.Clamp(run.Get(limit), 1, 1000) };
+            var hits = await session.Memory.RecallAsync(request, run.CancellationToken).ConfigureAwait(false);
             console.Ansi.Write(MemoryTables.Memories(hits.Select(h => h.Record), hits.ToDictionary(h => h.Record.Id, h => h.Score)));
             console.Ansi.WriteLine($"{hits.Count} memories match.");
             return ExitCodes.Ok;
-        }));
-        return command;
+        });
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AgentMemory.Cli.Output;
-using AgentMemory.Cli.Setup;
 using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
@@ -10,16 +9,12 @@ internal static class ShowCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
         var id = new Argument<Guid>("id") { Description = "The memory's id." };
-        var command = new Command("show", "Show one memory in full, with the history of its changes.");
-        common.AddTo(command);
-        command.Add(id);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        return CliCommand.Create(console, "show", "Show one memory in full, with the history of its changes.", [id], async run =>
         {
-            var settings = common.Read(result, console);
-            await using var session = MemorySession.Open(settings, console);
-            var memoryId = result.GetValue(id);
+            var (settings, ct) = (run.Settings, run.CancellationToken);
+            await using var session = run.OpenSession();
+            var memoryId = run.Get(id);
             var record = await session.Memory.GetAsync(settings.Scope, memoryId, ct).ConfigureAwait(false)
                 ?? throw new CliException($"No memory {memoryId} is visible to {settings.Scope} (pass --tenant/--user/--agent of its owner).", ExitCodes.Failed);
             var history = await session.Memory.GetHistoryAsync(settings.Scope, memoryId, ct).ConfigureAwait(false);
@@ -62,7 +57,6 @@ internal static class ShowCommand
 
             console.Ansi.Write(table);
             return ExitCodes.Ok;
-        }));
-        return command;
+        });
     }
 }

@@ -11,12 +11,10 @@ internal static class StatsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
-        var command = new Command("stats", "Show what a memory file holds: memories per tenant, user, agent and kind, history and audit sizes.");
-        command.Add(common.Db);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, () =>
+        const string Description = "Show what a memory file holds: memories per tenant, user, agent and kind, history and audit sizes.";
+        return CliCommand.Create(console, "stats", Description, [], run =>
         {
-            var settings = common.Read(result, console);
+            var settings = run.Settings;
             using var inspector = SqliteFileInspector.Open(settings.DbPath);
             var summary = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
             summary.AddRow("File", Markup.Escape(settings.DbPath));
@@ -47,7 +45,6 @@ internal static class StatsCommand
 
             console.Ansi.Write(byScope);
             return Task.FromResult(ExitCodes.Ok);
-        }));
-        return command;
+        }, fileOnly: true);
     }
 }

@@ -8,12 +8,8 @@ internal static class UiCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default 0: any free port).", DefaultValueFactory = _ => 0 };
-        var command = new Command("ui", "Serve the memory review page for a user on 127.0.0.1: list, search, edit, delete, history, export, erase.");
-        common.AddTo(command);
-        command.Add(port);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, () => ReviewServer.RunAsync(common.Read(result, console), console, result.GetValue(port), ct)));
-        return command;
+        const string Description = "Serve the memory review page for a user on 127.0.0.1: list, search, edit, delete, history, export, erase.";
+        return CliCommand.Create(console, "ui", Description, [port], run => ReviewServer.RunAsync(run.Settings, console, run.Get(port), run.CancellationToken));
     }
 }

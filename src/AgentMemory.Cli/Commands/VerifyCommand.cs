@@ -9,12 +9,10 @@ internal static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var common = new CommonOptions();
-        var command = new Command("verify", "Check a memory file's integrity and schema version without changing it. Exit code 0: healthy; 1: a problem was found.");
-        command.Add(common.Db);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(console, async () =>
+        const string Description = "Check a memory file's integrity and schema version without changing it. Exit code 0: healthy; 1: a problem was found.";
+        return CliCommand.Create(console, "verify", Description, [], async run =>
         {
-            var settings = common.Read(result, console);
+            var settings = run.Settings;
             var supported = SqliteFileInspector.SupportedSchemaVersion;
             IReadOnlyList<string> problems;
             int version;
@@ -54,7 +52,6 @@ internal static class VerifyCommand
             }
 
             return ExitCodes.Failed;
-        }));
-        return command;
+        }, fileOnly: true);
     }
 }

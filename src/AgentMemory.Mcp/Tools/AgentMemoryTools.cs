@@ -172,18 +172,13 @@ internal sealed class AgentMemoryTools
         CancellationToken cancellationToken = default)
     {
         var scope = ScopeOf(context);
-        if (!Guid.TryParse(id?.Trim(), out var memoryId))
-        {
-            return new McpToolStatus("invalid", id, "Not a memory id: use an id from memory_search or memory_list.");
-        }
-
-        var record = await _memory.GetAsync(scope, memoryId, cancellationToken).ConfigureAwait(false);
+        var (record, failure) = await FindAsync(scope, id, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return new McpToolStatus("not_found", id);
+            return failure!;
         }
 
-        var history = await _memory.GetHistoryAsync(scope, memoryId, cancellationToken).ConfigureAwait(false);
+        var history = await _memory.GetHistoryAsync(scope, record.Id, cancellationToken).ConfigureAwait(false);
         return new McpMemoryDetails(
             record.Id.ToString(),
             record.Text,
@@ -331,7 +326,8 @@ internal sealed class AgentMemoryTools
         }
     }
 
-    private async Task<(MemoryRecord? Record, McpToolStatus? Failure)> FindOwnedAsync(MemoryScope scope, string? id, CancellationToken cancellationToken)
+    /// <summary>The memory <paramref name="id"/> names, if <paramref name="scope"/> sees it; else why not ("invalid", "not_found").</summary>
+    private async Task<(MemoryRecord? Record, McpToolStatus? Failure)> FindAsync(MemoryScope scope, string? id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id?.Trim(), out var memoryId))
         {
@@ -339,14 +335,17 @@ internal sealed class AgentMemoryTools
         }
 
         var record = await _memory.GetAsync(scope, memoryId, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            return (null, new McpToolStatus("not_found", id));
-        }
+        return record is null ? (null, new McpToolStatus("not_found", id)) : (record, null);
+    }
+
+    /// <summary>As <see cref="FindAsync"/>, for a memory this user's session may change: one shared more broadly is "read_only".</summary>
+    private async Task<(MemoryRecord? Record, McpToolStatus? Failure)> FindOwnedAsync(MemoryScope scope, string? id, CancellationToken cancellationToken)
+    {
+        var (record, failure) = await FindAsync(scope, id, cancellationToken).ConfigureAwait(false);
 
         // Visible but broader (shared with the whole tenant or agent): readable here, never changed from a user's session.
-        return scope.Contains(record.Scope)
-            ? (record, null)
+        return record is null || scope.Contains(record.Scope)
+            ? (record, failure)
             : (null, new McpToolStatus("read_only", id, "This memory is shared beyond this user and cannot be changed here."));
     }
 

@@ -1,4 +1,5 @@
 using AgentMemory;
+using AgentMemory.DependencyInjection;
 using AgentMemory.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,14 +27,7 @@ public static class LocalEmbeddingsAgentMemoryBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<LocalEmbeddingOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalEmbeddingOptions>, LocalEmbeddingOptionsValidator>());
+        services.AddValidatedOptions<LocalEmbeddingOptions, LocalEmbeddingOptionsAnnotationsValidator, LocalEmbeddingOptionsValidator>(configure);
         services.TryAddSingleton<OnnxEmbeddingGenerator>();
         services.RemoveAllKeyed<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey);
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(AgentMemoryBuilder.ServiceKey, (sp, _) => sp.GetRequiredService<OnnxEmbeddingGenerator>());

@@ -12,6 +12,9 @@ internal static class PostgreSqlSchema
     /// <summary>The schema version this library writes.</summary>
     public const int CurrentVersion = 5;
 
+    /// <summary>The SQL that brings the schema from version n to n + 1, at index n (one a version, in order).</summary>
+    private static readonly Func<PostgreSqlMemoryStoreOptions, string>[] Migrations = [Version1, Version2, Version3, Version4, Version5];
+
     /// <summary>Brings the schema to <see cref="CurrentVersion"/>; returns the version found before.</summary>
     public static async Task<int> MigrateAsync(NpgsqlConnection connection, PostgreSqlMemoryStoreOptions options, CancellationToken cancellationToken)
     {
@@ -33,34 +36,10 @@ internal static class PostgreSqlSchema
             throw new MemoryStoreException($"The PostgreSQL schema '{s}' is at version {found}, newer than this library's {CurrentVersion}.");
         }
 
-        if (found < 1)
+        for (var version = Math.Max(found, 0) + 1; version <= CurrentVersion; version++)
         {
-            await ExecAsync(connection, tx, Version1(options), cancellationToken).ConfigureAwait(false);
-            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (1)", cancellationToken).ConfigureAwait(false);
-        }
-
-        if (found < 2)
-        {
-            await ExecAsync(connection, tx, Version2(options), cancellationToken).ConfigureAwait(false);
-            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (2)", cancellationToken).ConfigureAwait(false);
-        }
-
-        if (found < 3)
-        {
-            await ExecAsync(connection, tx, Version3(options), cancellationToken).ConfigureAwait(false);
-            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (3)", cancellationToken).ConfigureAwait(false);
-        }
-
-        if (found < 4)
-        {
-            await ExecAsync(connection, tx, Version4(options), cancellationToken).ConfigureAwait(false);
-            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (4)", cancellationToken).ConfigureAwait(false);
-        }
-
-        if (found < 5)
-        {
-            await ExecAsync(connection, tx, Version5(options), cancellationToken).ConfigureAwait(false);
-            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES (5)", cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, Migrations[version - 1](options), cancellationToken).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"INSERT INTO {s}.schema_version (version) VALUES ({version.ToString(CultureInfo.InvariantCulture)})", cancellationToken).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,9 @@ namespace AgentMemory.Consolidation;
 /// </summary>
 internal sealed class SessionDistiller
 {
+    /// <summary>The operation name of distillation calls (telemetry).</summary>
+    public const string Operation = "distil";
+
     /// <summary>A session needs at least this many episodes to be distilled: one turn was already read on its own at formation.</summary>
     public const int MinEpisodes = 2;
 

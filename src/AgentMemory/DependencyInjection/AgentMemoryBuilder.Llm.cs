@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using AgentMemory.Consolidation;
+using AgentMemory.DependencyInjection;
 using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.Reconciliation;
@@ -7,8 +9,6 @@ using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory;
 
@@ -27,60 +27,34 @@ public sealed partial class AgentMemoryBuilder
     public AgentMemoryBuilder UseLlmExtraction(Action<LlmMemoryOptions>? configure = null)
     {
         var services = Services;
-        var options = services.AddOptions<LlmMemoryOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsAnnotationsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmMemoryOptions>, LlmMemoryOptionsValidator>());
+        services.AddValidatedOptions<LlmMemoryOptions, LlmMemoryOptionsAnnotationsValidator, LlmMemoryOptionsValidator>(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IModelUsageTracker>(_ => new ModelUsageTracker());
 
-        services.RemoveAll<IExtractor>();
-        services.AddSingleton<IExtractor>(sp => new LlmExtractor(
-            ResolveChatClient(sp, "extract"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IMemoryStore>(),
-            sp.GetService<ILogger<LlmExtractor>>()));
+        ReplaceWithModelBacked<IExtractor, LlmExtractor>(services, LlmExtractor.Operation);
+        ReplaceWithModelBacked<IMemoryReconciler, LlmReconciler>(services, LlmReconciler.Operation);
+        ReplaceWithModelBacked<IQueryExpander, LlmQueryExpander>(services, LlmQueryExpander.Operation);
 
-        services.RemoveAll<IMemoryReconciler>();
-        services.AddSingleton<IMemoryReconciler>(sp => new LlmReconciler(
-            ResolveChatClient(sp, "reconcile"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LlmReconciler>>()));
-
-        services.RemoveAll<IQueryExpander>();
-        services.AddSingleton<IQueryExpander>(sp => new LlmQueryExpander(
-            ResolveChatClient(sp, "expand_query"),
-            sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-            sp.GetRequiredService<IModelUsageTracker>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LlmQueryExpander>>()));
-
-        // Consolidation distils finished sessions with the same model (an extractor of its own, so a host's custom
-        // IExtractor registered later does not change what distillation asks).
+        // Consolidation distils finished sessions with the same model, through an extractor of its own, so a host's custom
+        // IExtractor registered later does not change what distillation asks.
         services.RemoveAll<SessionDistiller>();
-        services.AddSingleton(sp => new SessionDistiller(
-            new LlmExtractor(
-                ResolveChatClient(sp, "distil"),
-                sp.GetRequiredService<IOptions<LlmMemoryOptions>>(),
-                sp.GetRequiredService<IModelUsageTracker>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<IMemoryStore>(),
-                sp.GetService<ILogger<LlmExtractor>>()),
-            sp.GetRequiredService<IMemoryStore>(),
-            sp.GetRequiredService<Pipeline.FormationPipeline>(),
-            sp.GetRequiredService<IOptionsMonitor<AgentMemoryOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SessionDistiller>(
+            sp, ActivatorUtilities.CreateInstance<LlmExtractor>(sp, ResolveChatClient(sp, SessionDistiller.Operation))));
         return this;
+    }
+
+    /// <summary>
+    /// Replaces every <typeparamref name="TService"/> with one <typeparamref name="TImplementation"/> built over AgentMemory's
+    /// chat client for <paramref name="purpose"/>; its other dependencies (options, usage tracker, clock, store, logger) come
+    /// from the container.
+    /// </summary>
+    private static void ReplaceWithModelBacked<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(
+        IServiceCollection services, string purpose)
+        where TService : class
+        where TImplementation : TService
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService>(sp => ActivatorUtilities.CreateInstance<TImplementation>(sp, ResolveChatClient(sp, purpose)));
     }
 
     /// <summary>AgentMemory's chat client, measured under the GenAI conventions for <paramref name="purpose"/>.</summary>

@@ -12,19 +12,19 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
     public ValidateOptionsResult Validate(string? name, AgentMemoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new ValidateOptionsResultBuilder();
         void Check(bool ok, string message)
         {
             if (!ok)
             {
-                failures.Add(message);
+                failures.AddError(message);
             }
         }
 
         var f = options.Formation;
         if (f is null)
         {
-            failures.Add("AgentMemory:Formation must not be null.");
+            failures.AddError("AgentMemory:Formation must not be null.");
         }
         else
         {
@@ -55,7 +55,7 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         var r = options.Reconciliation;
         if (r is null)
         {
-            failures.Add("AgentMemory:Reconciliation must not be null.");
+            failures.AddError("AgentMemory:Reconciliation must not be null.");
         }
         else
         {
@@ -68,7 +68,7 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         var c = options.Consolidation;
         if (c is null)
         {
-            failures.Add("AgentMemory:Consolidation must not be null.");
+            failures.AddError("AgentMemory:Consolidation must not be null.");
         }
         else
         {
@@ -84,6 +84,6 @@ internal sealed class AgentMemoryOptionsValidator : IValidateOptions<AgentMemory
         }
         Check(options.Context is null || options.Context.TokenBudget >= 1, "AgentMemory:Context:TokenBudget must be at least 1.");
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Build();
     }
 }

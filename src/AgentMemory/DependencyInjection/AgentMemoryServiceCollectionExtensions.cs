@@ -14,7 +14,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -40,15 +39,7 @@ public static partial class AgentMemoryServiceCollectionExtensions
     public static AgentMemoryBuilder AddAgentMemory(this IServiceCollection services, Action<AgentMemoryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<AgentMemoryOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, AgentMemoryOptionsAnnotationsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMemoryOptions>, AgentMemoryOptionsValidator>());
+        services.AddValidatedOptions<AgentMemoryOptions, AgentMemoryOptionsAnnotationsValidator, AgentMemoryOptionsValidator>(configure);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AgentMemoryInstrumentation(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<TimeProvider>()));

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Extraction;
@@ -34,7 +33,6 @@ internal sealed partial class LlmExtractor : IExtractor
     private readonly LlmMemoryOptions _options;
     private readonly TimeProvider _time;
     private readonly IMemoryStore? _store;
-    private readonly ChatResponseFormat _format;
 
     /// <summary>Creates the extractor.</summary>
     /// <param name="chatClient">The model.</param>
@@ -51,15 +49,13 @@ internal sealed partial class LlmExtractor : IExtractor
         IMemoryStore? store = null,
         ILogger<LlmExtractor>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options.Value;
         _time = timeProvider;
         _store = store;
-        _caller = new StructuredModelCaller(chatClient, usage, _options, (ILogger?)logger ?? NullLogger.Instance);
-        _format = ChatResponseFormat.ForJsonSchema(BuildSchema(_options.Profiles), "memory_extraction", "The memories worth keeping from a conversation.");
+        var format = ChatResponseFormat.ForJsonSchema(BuildSchema(_options.Profiles), "memory_extraction", "The memories worth keeping from a conversation.");
+        _caller = new StructuredModelCaller(chatClient, usage, _options, Operation, format, logger);
     }
 
     /// <inheritdoc />
@@ -84,10 +80,8 @@ internal sealed partial class LlmExtractor : IExtractor
         };
 
         return await _caller.CallAsync<IReadOnlyList<MemoryCandidate>>(
-            Operation,
             request.Scope,
             prompt,
-            _format,
             text => Parse(text, transcript, request.ConversationTime, now, profiles),
             cancellationToken).ConfigureAwait(false);
     }

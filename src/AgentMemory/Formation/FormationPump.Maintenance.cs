@@ -14,7 +14,7 @@ internal sealed partial class FormationPump
     /// <returns>How many memories were merged.</returns>
     internal async Task<int> ConsolidateFormedScopesAsync(CancellationToken cancellationToken = default)
     {
-        if (!_options.CurrentValue.Consolidation.Enabled)
+        if (!optionsMonitor.CurrentValue.Consolidation.Enabled)
         {
             return 0;
         }
@@ -26,7 +26,7 @@ internal sealed partial class FormationPump
             _toConsolidate.TryRemove(scope, out _);
             try
             {
-                var result = await _consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
+                var result = await consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
                 merged += result.Merged;
                 if (!result.Complete)
                 {
@@ -45,16 +45,16 @@ internal sealed partial class FormationPump
 
     public async Task<int> ConsolidateAsync(MemoryScope scope, CancellationToken cancellationToken = default)
     {
-        var result = await _consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
+        var result = await consolidator.ConsolidateAsync(scope, cancellationToken).ConfigureAwait(false);
         return result.Merged;
     }
 
     /// <summary>Notes that a job formed memories in <paramref name="jobScope"/>: where they are stored becomes due for consolidation.</summary>
     private void NoteFormed(MemoryScope jobScope)
     {
-        if (_options.CurrentValue.Consolidation.Enabled)
+        if (optionsMonitor.CurrentValue.Consolidation.Enabled)
         {
-            _toConsolidate.TryAdd(FormationPipeline.TargetScope(jobScope, _options.CurrentValue.Formation), 0);
+            _toConsolidate.TryAdd(FormationPipeline.TargetScope(jobScope, optionsMonitor.CurrentValue.Formation), 0);
         }
     }
 
@@ -64,9 +64,9 @@ internal sealed partial class FormationPump
         while (true)
         {
             int removed;
-            using (var call = _telemetry.StartStoreCall(_store, "remove_expired"))
+            using (var call = telemetry.StartStoreCall(store, "remove_expired"))
             {
-                removed = await call.Track(_store.RemoveExpiredAsync(_time.GetUtcNow(), 1000, cancellationToken)).ConfigureAwait(false);
+                removed = await call.Track(store.RemoveExpiredAsync(time.GetUtcNow(), 1000, cancellationToken)).ConfigureAwait(false);
             }
 
             total += removed;
@@ -78,7 +78,7 @@ internal sealed partial class FormationPump
 
         if (total > 0)
         {
-            _telemetry.Expired.Add(total);
+            telemetry.Expired.Add(total);
             Log.Expired(_logger, total);
         }
 
@@ -88,9 +88,9 @@ internal sealed partial class FormationPump
     public async Task<int> ReprocessAsync(MemoryScope scope, Func<MemoryRecord, bool>? predicate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var current = _options.CurrentValue.Formation.SchemaVersion;
+        var current = optionsMonitor.CurrentValue.Formation.SchemaVersion;
         var stale = new List<MemoryRecord>();
-        await foreach (var record in _store.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Within }, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in store.ListAsync(scope, new MemoryListOptions { Match = ScopeMatch.Within }, cancellationToken).ConfigureAwait(false))
         {
             if (record.SchemaVersion < current && (predicate is null || predicate(record)))
             {
@@ -101,7 +101,7 @@ internal sealed partial class FormationPump
         var processed = 0;
         foreach (var record in stale)
         {
-            await _pipeline.ReprocessAsync(record, current, cancellationToken).ConfigureAwait(false);
+            await pipeline.ReprocessAsync(record, current, cancellationToken).ConfigureAwait(false);
             processed++;
         }
 

@@ -10,46 +10,18 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.Formation;
 
 /// <summary>Claims jobs from the outbox under a lease, forms their memories, completes or releases them with backoff.</summary>
-internal sealed partial class FormationPump : IFormationPump
+internal sealed partial class FormationPump(
+    IFormationOutbox outbox, IMemoryStore store, FormationPipeline pipeline, FormationSignals signals,
+    IOptionsMonitor<AgentMemoryOptions> optionsMonitor, TimeProvider time, AgentMemoryInstrumentation telemetry,
+    IMemoryConsolidator consolidator, ILoggerFactory? loggerFactory = null) : IFormationPump
 {
-    private readonly IFormationOutbox _outbox;
-    private readonly IMemoryStore _store;
-    private readonly FormationPipeline _pipeline;
-    private readonly FormationSignals _signals;
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly AgentMemoryInstrumentation _telemetry;
-    private readonly ILogger _logger;
-    private readonly IMemoryConsolidator _consolidator;
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPump>();
 
     /// <summary>The scopes that formed memories since their last complete consolidation pass.</summary>
     private readonly ConcurrentDictionary<MemoryScope, byte> _toConsolidate = new();
 
-    public FormationPump(
-        IFormationOutbox outbox,
-        IMemoryStore store,
-        FormationPipeline pipeline,
-        FormationSignals signals,
-        IOptionsMonitor<AgentMemoryOptions> options,
-        TimeProvider time,
-        AgentMemoryInstrumentation telemetry,
-        IMemoryConsolidator consolidator,
-        ILoggerFactory? loggerFactory = null)
-    {
-        _consolidator = consolidator;
-        _outbox = outbox;
-        _store = store;
-        _pipeline = pipeline;
-        _signals = signals;
-        _options = options;
-        _time = time;
-        _telemetry = telemetry;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPump>();
-        WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    }
-
     /// <summary>This pump's identity in the outbox's leases.</summary>
-    public string WorkerId { get; }
+    public string WorkerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public Task<int> RunOnceAsync(CancellationToken cancellationToken = default) => RunBatchAsync(ignoreRetryTime: false, cancellationToken);
 
@@ -67,22 +39,22 @@ internal sealed partial class FormationPump : IFormationPump
                 continue;
             }
 
-            var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+            var stats = await outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             if (stats.Pending + stats.InFlight == 0)
             {
                 return processed;
             }
 
             // Jobs are leased by another worker (until it finishes or its lease expires): wait for progress or poll again.
-            var poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
-            await Task.WhenAny(_signals.Progress, poll).ConfigureAwait(false);
+            var poll = Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
+            await Task.WhenAny(signals.Progress, poll).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
     public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var job in _outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var job in outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return job;
         }
@@ -91,15 +63,15 @@ internal sealed partial class FormationPump : IFormationPump
     public async Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         bool retried;
-        using (var call = _telemetry.StartStoreCall(_store, "retry_failed"))
+        using (var call = telemetry.StartStoreCall(store, "retry_failed"))
         {
-            retried = await call.Track(_outbox.RetryFailedAsync(jobId, cancellationToken)).ConfigureAwait(false);
+            retried = await call.Track(outbox.RetryFailedAsync(jobId, cancellationToken)).ConfigureAwait(false);
         }
 
         if (retried)
         {
             Log.JobRetried(_logger, jobId);
-            _signals.SignalEnqueued();
+            signals.SignalEnqueued();
         }
 
         return retried;
@@ -108,7 +80,7 @@ internal sealed partial class FormationPump : IFormationPump
     public async Task<int> RetryAllFailedAsync(CancellationToken cancellationToken = default)
     {
         var ids = new List<Guid>();
-        await foreach (var job in _outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var job in outbox.ListFailedAsync(cancellationToken).ConfigureAwait(false))
         {
             ids.Add(job.Id);
         }
@@ -127,12 +99,12 @@ internal sealed partial class FormationPump : IFormationPump
 
     private async Task<int> RunBatchAsync(bool ignoreRetryTime, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue.Formation;
+        var options = optionsMonitor.CurrentValue.Formation;
         await RecordQueueStatsAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<FormationJob> jobs;
-        using (var call = _telemetry.StartStoreCall(_store, "claim"))
+        using (var call = telemetry.StartStoreCall(store, "claim"))
         {
-            jobs = await call.Track(_outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, ignoreRetryTime, cancellationToken)).ConfigureAwait(false);
+            jobs = await call.Track(outbox.ClaimAsync(WorkerId, options.BatchSize, options.LeaseDuration, ignoreRetryTime, cancellationToken)).ConfigureAwait(false);
         }
 
         if (jobs.Count == 0)
@@ -142,7 +114,7 @@ internal sealed partial class FormationPump : IFormationPump
 
         // Jobs of one batch belong to distinct scopes (the outbox's claim rule), so they may run side by side.
         await Task.WhenAll(jobs.Select(job => ProcessAsync(job, WorkerId, cancellationToken))).ConfigureAwait(false);
-        _signals.SignalProgress();
+        signals.SignalProgress();
         return jobs.Count;
     }
 
@@ -155,7 +127,7 @@ internal sealed partial class FormationPump : IFormationPump
         try
         {
             var (messages, time, metadata) = FormationPayload.Deserialize(job.Payload);
-            await _pipeline.FormAsync(new FormationWork(job.Id, job.Scope, messages, time, metadata), cancellationToken).ConfigureAwait(false);
+            await pipeline.FormAsync(new FormationWork(job.Id, job.Scope, messages, time, metadata), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -164,35 +136,35 @@ internal sealed partial class FormationPump : IFormationPump
         }
         catch (Exception ex)
         {
-            var options = _options.CurrentValue.Formation;
+            var options = optionsMonitor.CurrentValue.Formation;
             var attempt = job.Attempts + 1;
             var failure = $"{ex.GetType().Name}: {ex.Message}";
             if (attempt >= options.MaxAttempts)
             {
                 Log.JobParked(_logger, ex, job.Id, attempt, options.MaxAttempts);
-                using (var call = _telemetry.StartStoreCall(_store, "park"))
+                using (var call = telemetry.StartStoreCall(store, "park"))
                 {
-                    await call.Track(_outbox.ParkAsync(job.Id, workerId, failure, CancellationToken.None)).ConfigureAwait(false);
+                    await call.Track(outbox.ParkAsync(job.Id, workerId, failure, CancellationToken.None)).ConfigureAwait(false);
                 }
 
-                _telemetry.Parked.Add(1);
+                telemetry.Parked.Add(1);
                 return false;
             }
 
-            var retryAt = _time.GetUtcNow() + Backoff(job.Attempts, options);
+            var retryAt = time.GetUtcNow() + Backoff(job.Attempts, options);
             Log.JobFailed(_logger, ex, job.Id, attempt, retryAt);
-            using (var call = _telemetry.StartStoreCall(_store, "release"))
+            using (var call = telemetry.StartStoreCall(store, "release"))
             {
-                await call.Track(_outbox.ReleaseAsync(job.Id, workerId, failure, retryAt, CancellationToken.None)).ConfigureAwait(false);
+                await call.Track(outbox.ReleaseAsync(job.Id, workerId, failure, retryAt, CancellationToken.None)).ConfigureAwait(false);
             }
 
             return false;
         }
 
         bool completed;
-        using (var call = _telemetry.StartStoreCall(_store, "complete"))
+        using (var call = telemetry.StartStoreCall(store, "complete"))
         {
-            completed = await call.Track(_outbox.CompleteAsync(job.Id, workerId, CancellationToken.None)).ConfigureAwait(false);
+            completed = await call.Track(outbox.CompleteAsync(job.Id, workerId, CancellationToken.None)).ConfigureAwait(false);
         }
 
         if (!completed)
@@ -214,11 +186,11 @@ internal sealed partial class FormationPump : IFormationPump
 
     private async Task RecordQueueStatsAsync(CancellationToken cancellationToken)
     {
-        if (!_telemetry.ObservesQueue)
+        if (!telemetry.ObservesQueue)
         {
             return;
         }
 
-        _telemetry.ObserveQueue(await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false));
+        telemetry.ObserveQueue(await outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -6,43 +6,19 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.Formation;
 
 /// <summary>Queues formation jobs in the store's outbox, within <see cref="FormationOptions.QueueCapacity"/>.</summary>
-internal sealed class FormationQueue : IDisposable
+internal sealed class FormationQueue(
+    IFormationOutbox outbox, IMemoryStore store, IFormationPump pump, FormationSignals signals,
+    IOptionsMonitor<AgentMemoryOptions> optionsMonitor, TimeProvider time, AgentMemoryInstrumentation telemetry,
+    ILoggerFactory? loggerFactory = null) : IDisposable
 {
-    private readonly IFormationOutbox _outbox;
-    private readonly IMemoryStore _store;
-    private readonly IFormationPump _pump;
-    private readonly FormationSignals _signals;
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly AgentMemoryInstrumentation _telemetry;
-    private readonly ILogger _logger;
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationQueue>();
     private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public FormationQueue(
-        IFormationOutbox outbox,
-        IMemoryStore store,
-        IFormationPump pump,
-        FormationSignals signals,
-        IOptionsMonitor<AgentMemoryOptions> options,
-        TimeProvider time,
-        AgentMemoryInstrumentation telemetry,
-        ILoggerFactory? loggerFactory = null)
-    {
-        _outbox = outbox;
-        _store = store;
-        _pump = pump;
-        _signals = signals;
-        _options = options;
-        _time = time;
-        _telemetry = telemetry;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationQueue>();
-    }
 
     /// <summary>Queues <paramref name="job"/> durably; waits for room or throws <see cref="FormationQueueFullException"/> per options.</summary>
     public async Task EnqueueAsync(FormationJob job, int messageCount, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue.Formation;
-        var deadline = _time.GetUtcNow() + options.QueueFullTimeout;
+        var options = optionsMonitor.CurrentValue.Formation;
+        var deadline = time.GetUtcNow() + options.QueueFullTimeout;
 
         // One enqueue at a time in this process, so concurrent callers cannot overshoot the capacity together.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -50,37 +26,37 @@ internal sealed class FormationQueue : IDisposable
         {
             while (true)
             {
-                var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+                var stats = await outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
                 if (stats.Pending + stats.InFlight < options.QueueCapacity)
                 {
                     break;
                 }
 
-                if (_time.GetUtcNow() >= deadline)
+                if (time.GetUtcNow() >= deadline)
                 {
                     throw new FormationQueueFullException(
                         $"The memory formation queue holds {stats.Pending + stats.InFlight} jobs (capacity {options.QueueCapacity}); the conversation was not queued. Retry later, raise FormationOptions.QueueCapacity, or run more workers.")
                     { Component = "formation", Operation = "enqueue" };
                 }
 
-                if (_signals.WorkerRunning)
+                if (signals.WorkerRunning)
                 {
                     // Back-pressure: wait for the worker to make room.
-                    var poll = Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
-                    await Task.WhenAny(_signals.Progress, poll).ConfigureAwait(false);
+                    var poll = Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
+                    await Task.WhenAny(signals.Progress, poll).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                else if (await _pump.RunOnceAsync(cancellationToken).ConfigureAwait(false) == 0)
+                else if (await pump.RunOnceAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     // No worker in this process: the caller makes room itself; nothing claimable means others hold the jobs.
-                    await Task.WhenAny(_signals.Progress, Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken)).ConfigureAwait(false);
+                    await Task.WhenAny(signals.Progress, Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken)).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
 
-            using (var call = _telemetry.StartStoreCall(_store, "enqueue"))
+            using (var call = telemetry.StartStoreCall(store, "enqueue"))
             {
-                await call.Track(_outbox.EnqueueAsync(job, cancellationToken)).ConfigureAwait(false);
+                await call.Track(outbox.EnqueueAsync(job, cancellationToken)).ConfigureAwait(false);
             }
         }
         finally
@@ -89,7 +65,7 @@ internal sealed class FormationQueue : IDisposable
         }
 
         Log.JobQueued(_logger, job.Id, job.Scope.TenantId, messageCount);
-        _signals.SignalEnqueued();
+        signals.SignalEnqueued();
     }
 
     public void Dispose() => _gate.Dispose();

@@ -10,10 +10,10 @@ internal sealed class LlmMemoryOptionsValidator : IValidateOptions<LlmMemoryOpti
 {
     public ValidateOptionsResult Validate(string? name, LlmMemoryOptions options)
     {
-        var failures = new List<string>();
+        var failures = new ValidateOptionsResultBuilder();
         if (options.QueryExpansionTimeout <= TimeSpan.Zero || options.QueryExpansionTimeout > TimeSpan.FromMinutes(5))
         {
-            failures.Add("LlmMemoryOptions.QueryExpansionTimeout must be positive and at most 5 minutes.");
+            failures.AddError("LlmMemoryOptions.QueryExpansionTimeout must be positive and at most 5 minutes.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -21,14 +21,14 @@ internal sealed class LlmMemoryOptionsValidator : IValidateOptions<LlmMemoryOpti
         {
             if (string.IsNullOrWhiteSpace(profile.Name) || !profile.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             {
-                failures.Add($"Profile name '{profile.Name}' must be letters, digits, '_' or '-'.");
+                failures.AddError($"Profile name '{profile.Name}' must be letters, digits, '_' or '-'.");
             }
             else if (!names.Add(profile.Name))
             {
-                failures.Add($"Profile '{profile.Name}' is added twice.");
+                failures.AddError($"Profile '{profile.Name}' is added twice.");
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Build();
     }
 }

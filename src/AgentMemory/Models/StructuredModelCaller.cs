@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentMemory.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentMemory.Models;
 
@@ -9,50 +10,47 @@ namespace AgentMemory.Models;
 /// Makes a structured-output chat call (JSON schema response format), parses the answer and asks again, a bounded
 /// number of times, when it is malformed, truncated or invalid. Token usage of every response is recorded.
 /// </summary>
-internal sealed class StructuredModelCaller
+/// <param name="chatClient">The model.</param>
+/// <param name="usage">Where token usage is recorded.</param>
+/// <param name="options">The output attempts, temperature and output token limit.</param>
+/// <param name="operation">The component's operation name (telemetry, usage, errors), e.g. "reconcile".</param>
+/// <param name="format">The component's response format (see <see cref="FormatFor"/>).</param>
+/// <param name="logger">The logger.</param>
+/// <exception cref="ArgumentNullException"><paramref name="chatClient"/> or <paramref name="usage"/> is null.</exception>
+internal sealed class StructuredModelCaller(
+    IChatClient chatClient, IModelUsageTracker usage, LlmMemoryOptions options, string operation, ChatResponseFormat format, ILogger? logger)
 {
-    private readonly IChatClient _chat;
-    private readonly IModelUsageTracker _usage;
-    private readonly LlmMemoryOptions _options;
-    private readonly ILogger _logger;
+    private readonly IChatClient _chat = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
+    private readonly IModelUsageTracker _usage = usage ?? throw new ArgumentNullException(nameof(usage));
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    public StructuredModelCaller(IChatClient chat, IModelUsageTracker usage, LlmMemoryOptions options, ILogger logger)
-    {
-        _chat = chat;
-        _usage = usage;
-        _options = options;
-        _logger = logger;
-    }
-
-    /// <summary>Creates the response format for a schema type of <see cref="ModelJsonContext"/>.</summary>
+    /// <summary>Creates the JSON schema of a schema type of <see cref="ModelJsonContext"/>.</summary>
     public static JsonElement SchemaFor(Type type)
         => AIJsonUtilities.CreateJsonSchema(type, serializerOptions: ModelJsonContext.Default.Options);
+
+    /// <summary>Creates the response format asking for <paramref name="type"/> (a schema type of <see cref="ModelJsonContext"/>).</summary>
+    public static ChatResponseFormat FormatFor(Type type, string name, string description)
+        => ChatResponseFormat.ForJsonSchema(SchemaFor(type), name, description);
 
     /// <summary>Calls the model until <paramref name="parse"/> accepts its answer.</summary>
     /// <exception cref="ModelOutputException">Every attempt returned unusable output.</exception>
     /// <exception cref="AgentMemoryException">The model call failed or timed out (after the client's own retries).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<T> CallAsync<T>(
-        string operation,
-        MemoryScope scope,
-        IReadOnlyList<ChatMessage> prompt,
-        ChatResponseFormat format,
-        Func<string, T> parse,
-        CancellationToken cancellationToken)
+    public async Task<T> CallAsync<T>(MemoryScope scope, IReadOnlyList<ChatMessage> prompt, Func<string, T> parse, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>(prompt);
         var chatOptions = new ChatOptions
         {
             ResponseFormat = format,
-            Temperature = _options.Temperature,
-            MaxOutputTokens = _options.MaxOutputTokens,
+            Temperature = options.Temperature,
+            MaxOutputTokens = options.MaxOutputTokens,
         };
 
-        var attempts = Math.Max(1, _options.MaxOutputAttempts);
+        var attempts = Math.Max(1, options.MaxOutputAttempts);
         Exception? last = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            var response = await SendAsync(operation, messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             _usage.Record(scope, operation, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
             var text = response.Text;
             try
@@ -85,11 +83,11 @@ internal sealed class StructuredModelCaller
         };
     }
 
-    private async Task<ChatResponse> SendAsync(string operation, List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    private async Task<ChatResponse> SendAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
     {
         try
         {
-            return await _chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            return await _chat.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

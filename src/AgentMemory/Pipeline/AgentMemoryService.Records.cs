@@ -16,16 +16,16 @@ internal sealed partial class AgentMemoryService
     public async Task<MemoryRecord?> GetAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (var call = _telemetry.StartStoreCall(_store, "get"))
+        using (var call = telemetry.StartStoreCall(store, "get"))
         {
-            return await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
+            return await call.Track(store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
         }
     }
 
     public async IAsyncEnumerable<MemoryRecord> ListAsync(MemoryScope scope, MemoryListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await foreach (var record in _store.ListAsync(scope, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in store.ListAsync(scope, options, cancellationToken).ConfigureAwait(false))
         {
             yield return record;
         }
@@ -42,9 +42,9 @@ internal sealed partial class AgentMemoryService
 
         // One more than the page: whether it exists says whether there is a next page.
         var items = new List<MemoryRecord>(Math.Min(size + 1, 1024));
-        using (_telemetry.StartStoreCall(_store, "list"))
+        using (telemetry.StartStoreCall(store, "list"))
         {
-            await foreach (var record in _store.ListAsync(scope, options with { Limit = size + 1 }, cancellationToken).ConfigureAwait(false))
+            await foreach (var record in store.ListAsync(scope, options with { Limit = size + 1 }, cancellationToken).ConfigureAwait(false))
             {
                 items.Add(record);
             }
@@ -64,12 +64,12 @@ internal sealed partial class AgentMemoryService
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(update);
         update = InputHygiene.Prepare(update);
-        using var activity = _telemetry.StartActivity("update", scope);
+        using var activity = telemetry.StartActivity("update", scope);
         var options = _options.CurrentValue;
         MemoryRecord? existing;
-        using (var call = _telemetry.StartStoreCall(_store, "get"))
+        using (var call = telemetry.StartStoreCall(store, "get"))
         {
-            existing = await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
+            existing = await call.Track(store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false);
         }
 
         if (existing is null)
@@ -93,38 +93,38 @@ internal sealed partial class AgentMemoryService
             Importance = update.Importance ?? existing.Importance,
             ExpiresAt = update.ExpiresAt ?? existing.ExpiresAt,
             Metadata = update.Metadata ?? existing.Metadata,
-            UpdatedAt = _time.GetUtcNow(),
+            UpdatedAt = timeProvider.GetUtcNow(),
         };
         if (update.Text is { } text && !string.Equals(text, existing.Text, StringComparison.Ordinal))
         {
             MemoryRecordValidator.ValidateText(text, options.MaxTextLength);
-            var embedding = await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+            var embedding = await embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
             changed = changed with { Text = text, Embedding = embedding };
         }
 
-        using (var call = _telemetry.StartStoreCall(_store, "update"))
+        using (var call = telemetry.StartStoreCall(store, "update"))
         {
-            return await call.Track(_store.UpdateAsync(changed, MemoryChangeKind.Updated, "updated by the application", cancellationToken)).ConfigureAwait(false);
+            return await call.Track(store.UpdateAsync(changed, MemoryChangeKind.Updated, "updated by the application", cancellationToken)).ConfigureAwait(false);
         }
     }
 
     public async Task<bool> DeleteAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (var call = _telemetry.StartStoreCall(_store, "delete"))
+        using (var call = telemetry.StartStoreCall(store, "delete"))
         {
-            return await call.Track(_store.DeleteAsync(scope, id, MemoryChangeKind.Deleted, "deleted by the application", cancellationToken)).ConfigureAwait(false);
+            return await call.Track(store.DeleteAsync(scope, id, MemoryChangeKind.Deleted, "deleted by the application", cancellationToken)).ConfigureAwait(false);
         }
     }
 
     public async Task<ErasureReceipt> ForgetAsync(MemoryScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using var activity = _telemetry.StartActivity("forget", scope);
+        using var activity = telemetry.StartActivity("forget", scope);
         ErasureReceipt receipt;
-        using (var call = _telemetry.StartStoreCall(_store, "erase"))
+        using (var call = telemetry.StartStoreCall(store, "erase"))
         {
-            receipt = await call.Track(_store.EraseAsync(scope, cancellationToken)).ConfigureAwait(false);
+            receipt = await call.Track(store.EraseAsync(scope, cancellationToken)).ConfigureAwait(false);
         }
 
         Log.Erased(_logger, scope.TenantId, receipt.Records, receipt.PendingJobs);
@@ -134,10 +134,10 @@ internal sealed partial class AgentMemoryService
     public async Task<IReadOnlyList<MemoryHistoryEntry>> GetHistoryAsync(MemoryScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using (var call = _telemetry.StartStoreCall(_store, "history"))
+        using (var call = telemetry.StartStoreCall(store, "history"))
         {
-            var own = await call.Track(_store.GetHistoryAsync(scope, id, cancellationToken)).ConfigureAwait(false);
-            if (await call.Track(_store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false) is not { } record)
+            var own = await call.Track(store.GetHistoryAsync(scope, id, cancellationToken)).ConfigureAwait(false);
+            if (await call.Track(store.GetAsync(scope, id, cancellationToken)).ConfigureAwait(false) is not { } record)
             {
                 return own;
             }
@@ -154,7 +154,7 @@ internal sealed partial class AgentMemoryService
             var chain = earlier.AsEnumerable().Reverse().Append(id).Concat(later).ToList();
             for (var i = 0; i < chain.Count; i++)
             {
-                var entries = chain[i] == id ? own : await call.Track(_store.GetHistoryAsync(scope, chain[i], cancellationToken)).ConfigureAwait(false);
+                var entries = chain[i] == id ? own : await call.Track(store.GetHistoryAsync(scope, chain[i], cancellationToken)).ConfigureAwait(false);
                 timeline.AddRange(entries.Select(e => (e.At, i, e)));
             }
 
@@ -171,7 +171,7 @@ internal sealed partial class AgentMemoryService
         while (ids.Count < MemoryTimeline.MaxLinks && MemoryTimeline.Link(current, key) is { } next && seen.Add(next))
         {
             ids.Add(next);
-            if (await _store.GetAsync(scope, next, cancellationToken).ConfigureAwait(false) is not { } record)
+            if (await store.GetAsync(scope, next, cancellationToken).ConfigureAwait(false) is not { } record)
             {
                 break;
             }
@@ -186,10 +186,10 @@ internal sealed partial class AgentMemoryService
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(destination);
-        using var activity = _telemetry.StartActivity("export", scope);
-        var count = await MemoryExporter.WriteAsync(_store, scope, destination, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await _store.AppendAuditAsync(
-            new AuditEntry { At = _time.GetUtcNow(), Action = AuditAction.Exported, Scope = scope, Count = count },
+        using var activity = telemetry.StartActivity("export", scope);
+        var count = await MemoryExporter.WriteAsync(store, scope, destination, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await store.AppendAuditAsync(
+            new AuditEntry { At = timeProvider.GetUtcNow(), Action = AuditAction.Exported, Scope = scope, Count = count },
             cancellationToken).ConfigureAwait(false);
     }
 }

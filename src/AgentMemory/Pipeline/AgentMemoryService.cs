@@ -14,56 +14,26 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.Pipeline;
 
 /// <summary>The <see cref="IAgentMemory"/> facade: formation through the queue or inline, recall, context, records, compliance.</summary>
-internal sealed partial class AgentMemoryService : IAgentMemory
+internal sealed partial class AgentMemoryService(
+    IMemoryStore store, FormationPipeline pipeline, FormationQueue queue, IFormationPump pump,
+    IFormationOutbox outbox, FormationSignals signals, IServiceProvider services, MemoryContextRenderer renderer,
+    EmbeddingService embeddings, IOptionsMonitor<AgentMemoryOptions> options, TimeProvider timeProvider,
+    AgentMemoryInstrumentation telemetry, ILoggerFactory? loggerFactory = null) : IAgentMemory
 {
-    private readonly IMemoryStore _store;
-    private readonly FormationPipeline _pipeline;
-    private readonly FormationQueue _queue;
-    private readonly IFormationPump _pump;
-    private readonly IFormationOutbox _outbox;
-    private readonly FormationSignals _signals;
-    private readonly IServiceProvider _services;
-    private readonly MemoryContextRenderer _renderer;
-    private readonly EmbeddingService _embeddings;
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly AgentMemoryInstrumentation _telemetry;
-    private readonly ILogger _logger;
+    private readonly IOptionsMonitor<AgentMemoryOptions> _options = ReadOnce(options);
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AgentMemoryService>();
+
     /// <summary>How often a wait re-reads a job worked on elsewhere (the local worker's progress wakes it at once).</summary>
     private static readonly TimeSpan WaitPoll = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _enqueueLock = new();
     private DateTimeOffset _lastEnqueuedAt;
 
-    public AgentMemoryService(
-        IMemoryStore store,
-        FormationPipeline pipeline,
-        FormationQueue queue,
-        IFormationPump pump,
-        IFormationOutbox outbox,
-        FormationSignals signals,
-        IServiceProvider services,
-        MemoryContextRenderer renderer,
-        EmbeddingService embeddings,
-        IOptionsMonitor<AgentMemoryOptions> options,
-        TimeProvider time,
-        AgentMemoryInstrumentation telemetry,
-        ILoggerFactory? loggerFactory = null)
+    /// <summary>Reads the options once, so invalid options fail when the service is created even where no host runs ValidateOnStart.</summary>
+    private static IOptionsMonitor<AgentMemoryOptions> ReadOnce(IOptionsMonitor<AgentMemoryOptions> options)
     {
-        _store = store;
-        _pipeline = pipeline;
-        _queue = queue;
-        _pump = pump;
-        _outbox = outbox;
-        _signals = signals;
-        _services = services;
-        _renderer = renderer;
-        _embeddings = embeddings;
-        _options = options;
-        _time = time;
-        _telemetry = telemetry;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AgentMemoryService>();
-        _ = options.CurrentValue; // fail fast on invalid options when no host runs ValidateOnStart
+        _ = options.CurrentValue;
+        return options;
     }
 
     public async Task<RememberReceipt> RememberAsync(MemoryScope scope, IEnumerable<ChatMessage> messages, RememberOptions? options = null, CancellationToken cancellationToken = default)
@@ -82,9 +52,9 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             MemoryRecordValidator.ValidateMetadata(rememberMetadata);
         }
 
-        using var activity = _telemetry.StartActivity("remember", scope);
-        var jobId = Guid.CreateVersion7(_time.GetUtcNow());
-        var time = options?.ConversationTime ?? _time.GetUtcNow();
+        using var activity = telemetry.StartActivity("remember", scope);
+        var jobId = Guid.CreateVersion7(timeProvider.GetUtcNow());
+        var time = options?.ConversationTime ?? timeProvider.GetUtcNow();
         var mode = options?.Mode ?? _options.CurrentValue.Formation.Mode;
         activity?.SetTag("agentmemory.formation.mode", mode.ToString());
         if (list.Count == 0)
@@ -96,7 +66,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         {
             if (mode == FormationMode.Inline)
             {
-                var outcomes = await _pipeline.FormAsync(new FormationWork(jobId, scope, list, time, options?.Metadata), cancellationToken).ConfigureAwait(false);
+                var outcomes = await pipeline.FormAsync(new FormationWork(jobId, scope, list, time, options?.Metadata), cancellationToken).ConfigureAwait(false);
                 return new RememberReceipt(jobId, false, outcomes) { Mode = mode, MessageCount = list.Count };
             }
 
@@ -107,7 +77,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
                 Payload = FormationPayload.Serialize(list, time, options?.Metadata),
                 EnqueuedAt = NextEnqueueTime(),
             };
-            await _queue.EnqueueAsync(job, list.Count, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(job, list.Count, cancellationToken).ConfigureAwait(false);
             return new RememberReceipt(jobId, true, []) { Mode = mode, MessageCount = list.Count, QueuedAt = job.EnqueuedAt };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -122,15 +92,15 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(candidate);
         candidate = InputHygiene.Prepare(candidate);
-        using var activity = _telemetry.StartActivity("save", scope);
+        using var activity = telemetry.StartActivity("save", scope);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await _pipeline.ProcessCandidateAsync(scope, candidate, Guid.CreateVersion7(_time.GetUtcNow()), new GuardContext(scope, []), throwOnInvalid: true, cancellationToken).ConfigureAwait(false);
+            return await pipeline.ProcessCandidateAsync(scope, candidate, Guid.CreateVersion7(timeProvider.GetUtcNow()), new GuardContext(scope, []), throwOnInvalid: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -148,7 +118,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             }
 
             prepared[i] = InputHygiene.Prepare(candidate);
-            ids[i] = Guid.CreateVersion7(_time.GetUtcNow());
+            ids[i] = Guid.CreateVersion7(timeProvider.GetUtcNow());
         }
 
         if (prepared.Length == 0)
@@ -156,12 +126,12 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             return [];
         }
 
-        using var activity = _telemetry.StartActivity("save", scope);
+        using var activity = telemetry.StartActivity("save", scope);
         activity?.SetTag("agentmemory.candidates", prepared.Length);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await _pipeline.ProcessCandidatesAsync(scope, prepared, ids, new GuardContext(scope, []), cancellationToken).ConfigureAwait(false);
+            return await pipeline.ProcessCandidatesAsync(scope, prepared, ids, new GuardContext(scope, []), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -170,7 +140,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         }
         finally
         {
-            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -178,10 +148,10 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     {
         ArgumentNullException.ThrowIfNull(request);
         request = InputHygiene.Prepare(request);
-        var retriever = _services.GetService<IRetriever>()
+        var retriever = services.GetService<IRetriever>()
             ?? throw new InvalidOperationException("No IRetriever is registered. AddAgentMemory registers the hybrid retriever by default; register one with services.AddSingleton<IRetriever, …>().");
 
-        using var activity = _telemetry.StartActivity("recall", request.Scope);
+        using var activity = telemetry.StartActivity("recall", request.Scope);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -189,14 +159,14 @@ internal sealed partial class AgentMemoryService : IAgentMemory
             activity?.SetTag("agentmemory.hits", hits.Count);
             if (hits.Count > 0)
             {
-                using (var call = _telemetry.StartStoreCall(_store, "record_access"))
+                using (var call = telemetry.StartStoreCall(store, "record_access"))
                 {
-                    await call.Track(_store.RecordAccessAsync(request.Scope, hits.Select(h => h.Record.Id).ToList(), QueryHash(request.Query), cancellationToken)).ConfigureAwait(false);
+                    await call.Track(store.RecordAccessAsync(request.Scope, hits.Select(h => h.Record.Id).ToList(), QueryHash(request.Query), cancellationToken)).ConfigureAwait(false);
                 }
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            _telemetry.RecallDuration.Record(elapsed);
+            telemetry.RecallDuration.Record(elapsed);
             Log.Recalled(_logger, hits.Count, elapsed);
             return hits;
         }
@@ -213,26 +183,26 @@ internal sealed partial class AgentMemoryService : IAgentMemory
         var budget = tokenBudget ?? _options.CurrentValue.Context.TokenBudget;
         ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(tokenBudget));
         var hits = await RecallAsync(request, cancellationToken).ConfigureAwait(false);
-        return _renderer.Render(hits, budget);
+        return renderer.Render(hits, budget);
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        using var activity = _telemetry.StartActivity("flush");
-        await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = telemetry.StartActivity("flush");
+        await pump.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<FormationJobResult> WaitForFormationAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
-        using var activity = _telemetry.StartActivity("wait");
+        using var activity = telemetry.StartActivity("wait");
         activity?.SetTag("agentmemory.job.id", jobId.ToString());
         while (true)
         {
-            var progress = _signals.Progress; // taken before the read, so progress made after it wakes the wait below
+            var progress = signals.Progress; // taken before the read, so progress made after it wakes the wait below
             FormationJob? job;
-            using (var call = _telemetry.StartStoreCall(_store, "get_job"))
+            using (var call = telemetry.StartStoreCall(store, "get_job"))
             {
-                job = await call.Track(_outbox.GetJobAsync(jobId, cancellationToken)).ConfigureAwait(false);
+                job = await call.Track(outbox.GetJobAsync(jobId, cancellationToken)).ConfigureAwait(false);
             }
 
             if (job is null)
@@ -245,14 +215,14 @@ internal sealed partial class AgentMemoryService : IAgentMemory
                 return new FormationJobResult(jobId, FormationJobStatus.Failed, job.Attempts, job.LastError);
             }
 
-            if (!_signals.WorkerRunning)
+            if (!signals.WorkerRunning)
             {
                 // No worker in this process: do the work here, as FlushAsync does (it ends with every job completed or parked).
-                await _pump.DrainAsync(cancellationToken).ConfigureAwait(false);
+                await pump.DrainAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await Task.WhenAny(progress, Task.Delay(WaitPoll, _time, cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(progress, Task.Delay(WaitPoll, timeProvider, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -265,7 +235,7 @@ internal sealed partial class AgentMemoryService : IAgentMemory
     {
         lock (_enqueueLock)
         {
-            var now = _time.GetUtcNow();
+            var now = timeProvider.GetUtcNow();
             _lastEnqueuedAt = now > _lastEnqueuedAt ? now : _lastEnqueuedAt.AddTicks(TimeSpan.TicksPerMicrosecond);
             return _lastEnqueuedAt;
         }

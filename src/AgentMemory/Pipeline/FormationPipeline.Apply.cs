@@ -14,15 +14,15 @@ internal sealed partial class FormationPipeline
     /// </summary>
     private async Task<(MemoryCandidate? Candidate, FormationOutcome? Outcome)> GuardAsync(MemoryScope target, MemoryCandidate candidate, Guid id, GuardContext context, CancellationToken cancellationToken)
     {
-        var result = await _guards.RunAsync(candidate, context, target, cancellationToken).ConfigureAwait(false);
+        var result = await guards.RunAsync(candidate, context, target, cancellationToken).ConfigureAwait(false);
         foreach (var rewrite in result.Rewrites)
         {
             Log.CandidateRewritten(_logger, rewrite.Guard);
-            using var call = _telemetry.StartStoreCall(_store, "audit");
-            await call.Track(_store.AppendAuditAsync(
+            using var call = telemetry.StartStoreCall(store, "audit");
+            await call.Track(store.AppendAuditAsync(
                 new AuditEntry
                 {
-                    At = _time.GetUtcNow(),
+                    At = time.GetUtcNow(),
                     Action = AuditAction.Redacted,
                     Scope = target,
                     MemoryIds = [id],
@@ -35,9 +35,9 @@ internal sealed partial class FormationPipeline
         if (result.IsBlocked)
         {
             var guard = result.Guard ?? nameof(MemoryGuardChain);
-            using (var call = _telemetry.StartStoreCall(_store, "quarantine"))
+            using (var call = telemetry.StartStoreCall(store, "quarantine"))
             {
-                await call.Track(_store.QuarantineAsync(
+                await call.Track(store.QuarantineAsync(
                     new QuarantinedMemory
                     {
                         Id = id,
@@ -46,13 +46,13 @@ internal sealed partial class FormationPipeline
                         Provenance = candidate.Provenance,
                         Reason = result.Reason ?? guard,
                         Score = result.Score,
-                        At = _time.GetUtcNow(),
+                        At = time.GetUtcNow(),
                     },
                     cancellationToken)).ConfigureAwait(false);
             }
 
             var blockReason = result.Reason == guard ? null : result.Reason;
-            _telemetry.RecordBlocked(blockReason, guard);
+            telemetry.RecordBlocked(blockReason, guard);
             Log.CandidateBlocked(_logger, guard, blockReason);
             return (null, new FormationOutcome(FormationOutcomeKind.Blocked, Reason: result.Reason ?? guard));
         }
@@ -83,9 +83,9 @@ internal sealed partial class FormationPipeline
                 return new FormationOutcome(FormationOutcomeKind.Unchanged, existing, decision.Reason ?? "already known");
 
             case ReconciliationAction.Delete when existing is not null:
-                using (var call = _telemetry.StartStoreCall(_store, "delete"))
+                using (var call = telemetry.StartStoreCall(store, "delete"))
                 {
-                    await call.Track(_store.DeleteAsync(target, existing.Id, MemoryChangeKind.Deleted, decision.Reason, cancellationToken)).ConfigureAwait(false);
+                    await call.Track(store.DeleteAsync(target, existing.Id, MemoryChangeKind.Deleted, decision.Reason, cancellationToken)).ConfigureAwait(false);
                 }
 
                 return new FormationOutcome(FormationOutcomeKind.Deleted, existing, decision.Reason);
@@ -97,7 +97,7 @@ internal sealed partial class FormationPipeline
                 var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
                 var vector = string.Equals(text, candidate.Text, StringComparison.Ordinal)
                     ? embedding
-                    : await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+                    : await embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
                 var metadata = new Dictionary<string, string>(existing.Metadata, StringComparer.Ordinal);
                 foreach (var (key, value) in candidate.Metadata)
                 {
@@ -115,13 +115,13 @@ internal sealed partial class FormationPipeline
                     Metadata = metadata,
                     ExpiresAt = candidate.ExpiresAt,
                     OccurredAt = candidate.OccurredAt ?? existing.OccurredAt,
-                    UpdatedAt = _time.GetUtcNow(),
+                    UpdatedAt = time.GetUtcNow(),
                     SchemaVersion = options.Formation.SchemaVersion,
                 };
                 MemoryRecord stored;
-                using (var call = _telemetry.StartStoreCall(_store, "update"))
+                using (var call = telemetry.StartStoreCall(store, "update"))
                 {
-                    stored = await call.Track(_store.UpdateAsync(changed, MemoryChangeKind.Updated, decision.Reason, cancellationToken)).ConfigureAwait(false);
+                    stored = await call.Track(store.UpdateAsync(changed, MemoryChangeKind.Updated, decision.Reason, cancellationToken)).ConfigureAwait(false);
                 }
 
                 return new FormationOutcome(FormationOutcomeKind.Updated, stored, decision.Reason);
@@ -130,12 +130,12 @@ internal sealed partial class FormationPipeline
                 // Add, or a decision naming a memory the target scope does not own: never touch another scope's memory.
                 var record = ToRecord(target, candidate, id, embedding, options.Formation.SchemaVersion);
                 MemoryRecord added;
-                using (var call = _telemetry.StartStoreCall(_store, "add"))
+                using (var call = telemetry.StartStoreCall(store, "add"))
                 {
-                    added = await call.Track(_store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
+                    added = await call.Track(store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
                 }
 
-                _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
+                telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
                 await EnforceBudgetAsync(target, added.Id, options.Formation, cancellationToken).ConfigureAwait(false);
                 return new FormationOutcome(FormationOutcomeKind.Added, added, decision.Reason);
         }
@@ -163,8 +163,8 @@ internal sealed partial class FormationPipeline
         var text = string.IsNullOrWhiteSpace(decision.Text) ? candidate.Text : decision.Text;
         var vector = string.Equals(text, candidate.Text, StringComparison.Ordinal)
             ? embedding
-            : await _embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
+            : await embeddings.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         var changedAt = candidate.OccurredAt is { } said && said <= now ? said : now;
         if (changedAt < existing.ValidFrom)
         {
@@ -175,8 +175,8 @@ internal sealed partial class FormationPipeline
         {
             var closedAt = changedAt < outdated.ValidFrom ? outdated.ValidFrom : changedAt;
             var closedMetadata = new Dictionary<string, string>(outdated.Metadata, StringComparer.Ordinal) { [MemoryTimeline.SupersededByKey] = id.ToString("D") };
-            using var call = _telemetry.StartStoreCall(_store, "update");
-            await call.Track(_store.UpdateAsync(
+            using var call = telemetry.StartStoreCall(store, "update");
+            await call.Track(store.UpdateAsync(
                 outdated with { ValidTo = closedAt, Metadata = closedMetadata, UpdatedAt = now },
                 MemoryChangeKind.Superseded,
                 outdated.Id == existing.Id ? decision.Reason ?? "superseded by a newer statement" : "formed from the superseded statement",
@@ -191,18 +191,18 @@ internal sealed partial class FormationPipeline
             Importance = Math.Max(existing.Importance, candidate.Importance),
         };
         MemoryRecord added;
-        using (var call = _telemetry.StartStoreCall(_store, "add"))
+        using (var call = telemetry.StartStoreCall(store, "add"))
         {
-            added = await call.Track(_store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
+            added = await call.Track(store.AddAsync(record, cancellationToken)).ConfigureAwait(false);
         }
 
-        _telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
+        telemetry.Created.Add(1, new KeyValuePair<string, object?>("agentmemory.kind", candidate.Kind.ToString()));
         return new FormationOutcome(FormationOutcomeKind.Superseded, added, decision.Reason);
     }
 
     private MemoryRecord ToRecord(MemoryScope target, MemoryCandidate candidate, Guid id, float[] embedding, int schemaVersion)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         return new MemoryRecord
         {
             Id = id,
@@ -228,9 +228,9 @@ internal sealed partial class FormationPipeline
     {
         var budget = options.GetMemoryBudget(scope.TenantId);
         long count;
-        using (var call = _telemetry.StartStoreCall(_store, "count"))
+        using (var call = telemetry.StartStoreCall(store, "count"))
         {
-            count = await call.Track(_store.CountAsync(scope, ScopeMatch.Exact, cancellationToken)).ConfigureAwait(false);
+            count = await call.Track(store.CountAsync(scope, ScopeMatch.Exact, cancellationToken)).ConfigureAwait(false);
         }
 
         if (count <= budget)
@@ -238,10 +238,10 @@ internal sealed partial class FormationPipeline
             return 0;
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var ranked = new List<(double Score, MemoryRecord Record)>();
         var all = new MemoryListOptions { Match = ScopeMatch.Exact, Filter = new MemoryFilter { IncludeSuperseded = true } };
-        await foreach (var record in _store.ListAsync(scope, all, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in store.ListAsync(scope, all, cancellationToken).ConfigureAwait(false))
         {
             if (record.Id != keep)
             {
@@ -253,9 +253,9 @@ internal sealed partial class FormationPipeline
         var evicted = 0;
         foreach (var (_, record) in ranked.OrderBy(r => r.Score).ThenBy(r => r.Record.CreatedAt).Take((int)Math.Min(int.MaxValue, count - budget)))
         {
-            using (var call = _telemetry.StartStoreCall(_store, "evict"))
+            using (var call = telemetry.StartStoreCall(store, "evict"))
             {
-                if (await call.Track(_store.DeleteAsync(scope, record.Id, MemoryChangeKind.Evicted, "over the scope's memory budget", cancellationToken)).ConfigureAwait(false))
+                if (await call.Track(store.DeleteAsync(scope, record.Id, MemoryChangeKind.Evicted, "over the scope's memory budget", cancellationToken)).ConfigureAwait(false))
                 {
                     evicted++;
                 }
@@ -264,7 +264,7 @@ internal sealed partial class FormationPipeline
 
         if (evicted > 0)
         {
-            _telemetry.Evicted.Add(evicted);
+            telemetry.Evicted.Add(evicted);
             Log.Evicted(_logger, evicted, scope.TenantId, budget);
         }
 

@@ -13,55 +13,26 @@ namespace AgentMemory.Pipeline;
 /// The formation pipeline: extractor → guard chain (<see cref="MemoryGuardChain"/>) → enrichers → embed → reconcile against the target scope's
 /// nearest memories → store (add / update / supersede / delete), then the scope's memory budget.
 /// </summary>
-internal sealed partial class FormationPipeline
+internal sealed partial class FormationPipeline(
+    IMemoryStore store, IExtractor extractor, MemoryGuardChain guards, IEnumerable<IMemoryEnricher> enrichers,
+    IMemoryReconciler reconciler, EmbeddingService embeddings, IOptionsMonitor<AgentMemoryOptions> optionsMonitor,
+    TimeProvider time, AgentMemoryInstrumentation telemetry, ILoggerFactory? loggerFactory = null)
 {
-    private readonly IMemoryStore _store;
-    private readonly IExtractor _extractor;
-    private readonly MemoryGuardChain _guards;
-    private readonly IMemoryEnricher[] _enrichers;
-    private readonly IMemoryReconciler _reconciler;
-    private readonly EmbeddingService _embeddings;
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly AgentMemoryInstrumentation _telemetry;
-    private readonly ILogger _logger;
-
-    public FormationPipeline(
-        IMemoryStore store,
-        IExtractor extractor,
-        MemoryGuardChain guards,
-        IEnumerable<IMemoryEnricher> enrichers,
-        IMemoryReconciler reconciler,
-        EmbeddingService embeddings,
-        IOptionsMonitor<AgentMemoryOptions> options,
-        TimeProvider time,
-        AgentMemoryInstrumentation telemetry,
-        ILoggerFactory? loggerFactory = null)
-    {
-        _store = store;
-        _extractor = extractor;
-        _guards = guards;
-        _enrichers = [.. enrichers];
-        _reconciler = reconciler;
-        _embeddings = embeddings;
-        _options = options;
-        _time = time;
-        _telemetry = telemetry;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPipeline>();
-    }
+    private readonly IMemoryEnricher[] _enrichers = [.. enrichers];
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FormationPipeline>();
 
     /// <summary>Forms memories from a conversation. Idempotent per job id: a retry re-creates the same memory ids.</summary>
     public async Task<IReadOnlyList<FormationOutcome>> FormAsync(FormationWork work, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = _telemetry.StartActivity("formation", work.Scope);
+        using var activity = telemetry.StartActivity("formation", work.Scope);
         activity?.SetTag("agentmemory.job.id", work.JobId.ToString());
         try
         {
             IReadOnlyList<MemoryCandidate> candidates;
-            using (var extract = _telemetry.StartActivity("extract", work.Scope))
+            using (var extract = telemetry.StartActivity("extract", work.Scope))
             {
-                candidates = await _extractor.ExtractAsync(
+                candidates = await extractor.ExtractAsync(
                     new ExtractionRequest { Scope = work.Scope, Messages = work.Messages, ConversationTime = work.ConversationTime },
                     cancellationToken).ConfigureAwait(false);
                 extract?.SetTag("agentmemory.candidates", candidates.Count);
@@ -105,7 +76,7 @@ internal sealed partial class FormationPipeline
         }
         finally
         {
-            _telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            telemetry.FormationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -124,7 +95,7 @@ internal sealed partial class FormationPipeline
             return done;
         }
 
-        var embedding = await _embeddings.EmbedAsync(prepared.Candidate!.Text, cancellationToken).ConfigureAwait(false);
+        var embedding = await embeddings.EmbedAsync(prepared.Candidate!.Text, cancellationToken).ConfigureAwait(false);
         return await ReconcileAndStoreAsync(prepared.Target, prepared.Candidate, id, embedding, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,7 +108,7 @@ internal sealed partial class FormationPipeline
     /// <exception cref="InvalidMemoryException">A candidate is invalid; nothing was stored.</exception>
     public async Task<IReadOnlyList<FormationOutcome>> ProcessCandidatesAsync(MemoryScope scope, IReadOnlyList<MemoryCandidate> candidates, IReadOnlyList<Guid> ids, GuardContext context, CancellationToken cancellationToken)
     {
-        var maxTextLength = _options.CurrentValue.MaxTextLength;
+        var maxTextLength = optionsMonitor.CurrentValue.MaxTextLength;
         for (var i = 0; i < candidates.Count; i++)
         {
             try
@@ -161,7 +132,7 @@ internal sealed partial class FormationPipeline
             }
         }
 
-        var vectors = await _embeddings.EmbedManyAsync(texts, cancellationToken).ConfigureAwait(false);
+        var vectors = await embeddings.EmbedManyAsync(texts, cancellationToken).ConfigureAwait(false);
         var outcomes = new FormationOutcome[candidates.Count];
         var next = 0;
         for (var i = 0; i < candidates.Count; i++)
@@ -176,8 +147,8 @@ internal sealed partial class FormationPipeline
     /// <summary>Validates a candidate, applies its default time to live and runs the guards: the candidate to embed, or its final outcome.</summary>
     private async Task<PreparedCandidate> PrepareAsync(MemoryScope scope, MemoryCandidate candidate, Guid id, GuardContext context, bool throwOnInvalid, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
-        var now = _time.GetUtcNow();
+        var options = optionsMonitor.CurrentValue;
+        var now = time.GetUtcNow();
         var target = TargetScope(scope, options.Formation);
 
         try
@@ -212,13 +183,13 @@ internal sealed partial class FormationPipeline
     /// <summary>Reconciles an embedded candidate against the target scope's nearest memories and stores the decision.</summary>
     private async Task<FormationOutcome> ReconcileAndStoreAsync(MemoryScope target, MemoryCandidate candidate, Guid id, float[] embedding, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
+        var options = optionsMonitor.CurrentValue;
         var neighbours = await FindNeighboursAsync(target, embedding, options.Reconciliation.Neighbours, cancellationToken).ConfigureAwait(false);
 
         ReconciliationDecision decision;
-        using (var activity = _telemetry.StartActivity("reconcile", target))
+        using (var activity = telemetry.StartActivity("reconcile", target))
         {
-            decision = await _reconciler.ReconcileAsync(new ReconciliationRequest(target, candidate, embedding, neighbours), cancellationToken).ConfigureAwait(false);
+            decision = await reconciler.ReconcileAsync(new ReconciliationRequest(target, candidate, embedding, neighbours), cancellationToken).ConfigureAwait(false);
             activity?.SetTag("agentmemory.reconciliation.action", decision.Action.ToString());
         }
 
@@ -241,9 +212,9 @@ internal sealed partial class FormationPipeline
     private async Task<IReadOnlyList<ScoredMemory>> FindNeighboursAsync(MemoryScope target, float[] embedding, int count, CancellationToken cancellationToken)
     {
         MemorySearchResult result;
-        using (var call = _telemetry.StartStoreCall(_store, "search"))
+        using (var call = telemetry.StartStoreCall(store, "search"))
         {
-            result = await call.Track(_store.SearchAsync(new MemorySearchRequest { Scope = target, Vector = embedding, Limit = count * 3 }, cancellationToken)).ConfigureAwait(false);
+            result = await call.Track(store.SearchAsync(new MemorySearchRequest { Scope = target, Vector = embedding, Limit = count * 3 }, cancellationToken)).ConfigureAwait(false);
         }
 
         // Only memories the target scope owns may be changed by reconciliation (never a broader, shared scope's).

@@ -3,7 +3,6 @@ using System.Text;
 using AgentMemory.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Reconciliation;
@@ -26,23 +25,17 @@ internal sealed class LlmReconciler : IMemoryReconciler
     /// <summary>The operation name of reconciliation calls (telemetry and usage).</summary>
     public const string Operation = "reconcile";
 
-    private static readonly ChatResponseFormat Format = ChatResponseFormat.ForJsonSchema(
-        StructuredModelCaller.SchemaFor(typeof(ReconciliationOutput)),
-        "memory_reconciliation",
-        "What to do with a new memory given the stored ones.");
-
     private readonly StructuredModelCaller _caller;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the reconciler.</summary>
     public LlmReconciler(IChatClient chatClient, IOptions<LlmMemoryOptions> options, IModelUsageTracker usage, TimeProvider timeProvider, ILogger<LlmReconciler>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
-        _caller = new StructuredModelCaller(chatClient, usage, options.Value, (ILogger?)logger ?? NullLogger.Instance);
+        var format = StructuredModelCaller.FormatFor(typeof(ReconciliationOutput), "memory_reconciliation", "What to do with a new memory given the stored ones.");
+        _caller = new StructuredModelCaller(chatClient, usage, options.Value, Operation, format, logger);
     }
 
     /// <inheritdoc />
@@ -72,7 +65,7 @@ internal sealed class LlmReconciler : IMemoryReconciler
             new(ChatRole.User, Render(request, _time.GetUtcNow())),
         };
 
-        return await _caller.CallAsync(Operation, request.Scope, prompt, Format, text => Parse(text, request), cancellationToken).ConfigureAwait(false);
+        return await _caller.CallAsync(request.Scope, prompt, text => Parse(text, request), cancellationToken).ConfigureAwait(false);
     }
 
     private const string Instructions = """

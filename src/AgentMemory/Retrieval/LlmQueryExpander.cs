@@ -25,11 +25,6 @@ internal sealed class LlmQueryExpander : IQueryExpander
     /// <summary>The operation name of expansion calls (telemetry and usage).</summary>
     public const string Operation = "expand_query";
 
-    private static readonly ChatResponseFormat Format = ChatResponseFormat.ForJsonSchema(
-        StructuredModelCaller.SchemaFor(typeof(ExpansionOutput)),
-        "memory_search_queries",
-        "Search queries for the user's stored memories.");
-
     private readonly StructuredModelCaller _caller;
     private readonly LlmMemoryOptions _options;
     private readonly TimeProvider _time;
@@ -38,9 +33,7 @@ internal sealed class LlmQueryExpander : IQueryExpander
     /// <summary>Creates the expander.</summary>
     public LlmQueryExpander(IChatClient chatClient, IOptions<LlmMemoryOptions> options, IModelUsageTracker usage, TimeProvider timeProvider, ILogger<LlmQueryExpander>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -51,7 +44,8 @@ internal sealed class LlmQueryExpander : IQueryExpander
             Temperature = _options.Temperature,
             MaxOutputTokens = Math.Min(_options.MaxOutputTokens ?? 300, 300),
         };
-        _caller = new StructuredModelCaller(chatClient, usage, single, _logger);
+        var format = StructuredModelCaller.FormatFor(typeof(ExpansionOutput), "memory_search_queries", "Search queries for the user's stored memories.");
+        _caller = new StructuredModelCaller(chatClient, usage, single, Operation, format, _logger);
     }
 
     /// <inheritdoc />
@@ -76,7 +70,7 @@ internal sealed class LlmQueryExpander : IQueryExpander
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            return await _caller.CallAsync<IReadOnlyList<string>>(Operation, request.Scope, prompt, Format, text => Parse(text, request.Query), linked.Token).ConfigureAwait(false);
+            return await _caller.CallAsync<IReadOnlyList<string>>(request.Scope, prompt, text => Parse(text, request.Query), linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

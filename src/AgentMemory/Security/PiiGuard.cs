@@ -10,21 +10,10 @@ namespace AgentMemory.Security;
 /// replaced by a keyed hash, or makes the whole candidate blocked ("pii:card"), by type and tenant. Logs carry only the
 /// reason and a count.
 /// </summary>
-internal sealed class PiiGuard : IMemoryGuard
+internal sealed class PiiGuard(
+    IOptionsMonitor<AgentMemoryOptions> optionsMonitor, PiiDetector detector, ILogger<PiiGuard>? logger = null) : IMemoryGuard
 {
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly PiiDetector _detector;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates the guard.</summary>
-    public PiiGuard(IOptionsMonitor<AgentMemoryOptions> options, PiiDetector detector, ILogger<PiiGuard>? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(detector);
-        _options = options;
-        _detector = detector;
-        _logger = logger ?? NullLogger<PiiGuard>.Instance;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger<PiiGuard>.Instance;
 
     /// <inheritdoc />
     public ValueTask<GuardVerdict> InspectAsync(MemoryCandidate candidate, GuardContext context, CancellationToken cancellationToken = default)
@@ -32,13 +21,13 @@ internal sealed class PiiGuard : IMemoryGuard
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options.CurrentValue.Security.Pii;
+        var options = optionsMonitor.CurrentValue.Security.Pii;
         if (!options.Enabled)
         {
             return ValueTask.FromResult(GuardVerdict.Allow);
         }
 
-        var matches = _detector.Detect(candidate.Text);
+        var matches = detector.Detect(candidate.Text);
         var guardedContext = GuardContextText(candidate.Context, options, context.Scope.TenantId, out var contextTypes);
         PiiType? blocked = null;
         var types = new SortedSet<string>(StringComparer.Ordinal);
@@ -73,7 +62,7 @@ internal sealed class PiiGuard : IMemoryGuard
             return text;
         }
 
-        var matches = _detector.Detect(text);
+        var matches = detector.Detect(text);
         if (matches.Count == 0)
         {
             return text;

@@ -16,24 +16,11 @@ namespace AgentMemory.Security;
 /// the trusted ones (by default only <see cref="MemorySource.System"/>). Instructions split across turns are caught by
 /// scanning the candidate's origin messages of <see cref="GuardContext.Messages"/> together.
 /// </summary>
-internal sealed class PoisoningGuard : IMemoryGuard
+internal sealed class PoisoningGuard(
+    IOptionsMonitor<AgentMemoryOptions> optionsMonitor, PoisoningDetector detector, PiiDetector pii,
+    ILogger<PoisoningGuard>? logger = null) : IMemoryGuard
 {
-    private readonly IOptionsMonitor<AgentMemoryOptions> _options;
-    private readonly PoisoningDetector _detector;
-    private readonly PiiDetector _pii;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates the guard.</summary>
-    public PoisoningGuard(IOptionsMonitor<AgentMemoryOptions> options, PoisoningDetector detector, PiiDetector pii, ILogger<PoisoningGuard>? logger = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(detector);
-        ArgumentNullException.ThrowIfNull(pii);
-        _options = options;
-        _detector = detector;
-        _pii = pii;
-        _logger = logger ?? NullLogger<PoisoningGuard>.Instance;
-    }
+    private readonly ILogger _logger = logger ?? NullLogger<PoisoningGuard>.Instance;
 
     /// <inheritdoc />
     public ValueTask<GuardVerdict> InspectAsync(MemoryCandidate candidate, GuardContext context, CancellationToken cancellationToken = default)
@@ -41,14 +28,14 @@ internal sealed class PoisoningGuard : IMemoryGuard
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        var options = _options.CurrentValue.Security.Poisoning;
+        var options = optionsMonitor.CurrentValue.Security.Poisoning;
         var source = candidate.Provenance.Source;
         if (!options.Enabled || options.TrustedSources.Contains(source))
         {
             return ValueTask.FromResult(GuardVerdict.Allow);
         }
 
-        var own = _detector.Analyze(candidate.Text, source);
+        var own = detector.Analyze(candidate.Text, source);
         var origin = AnalyzeOrigin(candidate, context, options.SplitWindow);
         var worst = origin.Score > own.Score ? origin : own;
         if (worst.Score >= options.BlockThreshold)
@@ -62,7 +49,7 @@ internal sealed class PoisoningGuard : IMemoryGuard
             // Only a directive's form (a pattern) makes a fact an instruction: the classifier alone reads plain facts
             // such as "the user's laptop of choice is …" as directives, and a fact rewritten as procedural leaves the
             // facts it could change or be changed by.
-            var directive = _detector.Analyze(candidate.Text, MemorySource.Tool);
+            var directive = detector.Analyze(candidate.Text, MemorySource.Tool);
             if (directive.Score >= options.BlockThreshold && HasPattern(directive))
             {
                 if (context.Scope.UserId is null && !options.AllowUserDirectivesOutsideUserScope)
@@ -98,7 +85,7 @@ internal sealed class PoisoningGuard : IMemoryGuard
     private GuardVerdict Block(MemoryCandidate candidate, string reason, double score, MemorySource source)
     {
         Log.CandidateBlocked(_logger, reason, source, score);
-        var matches = _pii.Detect(candidate.Text);
+        var matches = pii.Detect(candidate.Text);
         var quarantined = matches.Count == 0 ? candidate : candidate with { Text = PiiRedactor.RedactAll(candidate.Text, matches) };
         return new GuardVerdict(GuardAction.Block, quarantined, reason, score);
     }
@@ -141,7 +128,7 @@ internal sealed class PoisoningGuard : IMemoryGuard
             return PoisoningAnalysis.None;
         }
 
-        return _detector.Analyze(string.Join(' ', texts.GetRange(from, to - from)), source);
+        return detector.Analyze(string.Join(' ', texts.GetRange(from, to - from)), source);
     }
 
     private static bool Contains(string haystack, string needle) =>

@@ -9,7 +9,7 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<AgentMemoryOpt
     {
         ArgumentNullException.ThrowIfNull(options);
         var s = options.Security;
-        var failures = new List<string>();
+        var failures = new ValidateOptionsResultBuilder();
         if (s is null)
         {
             return ValidateOptionsResult.Fail("AgentMemoryOptions.Security must not be null.");
@@ -18,16 +18,16 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<AgentMemoryOpt
         // Ranges ([Range] on the options) are checked by the source-generated AgentMemoryOptionsAnnotationsValidator.
         if (s.Poisoning.AmbiguousThreshold > s.Poisoning.BlockThreshold)
         {
-            failures.Add("Security.Poisoning.AmbiguousThreshold must not exceed BlockThreshold.");
+            failures.AddError("Security.Poisoning.AmbiguousThreshold must not exceed BlockThreshold.");
         }
 
         var usesHash = s.Pii.DefaultAction == PiiAction.Hash || s.Pii.Actions.Values.Contains(PiiAction.Hash)
             || s.Pii.TenantActions.Values.Any(t => t.Values.Contains(PiiAction.Hash));
         if (usesHash && string.IsNullOrEmpty(s.Pii.HashSalt))
         {
-            failures.Add("Security.Pii.HashSalt must be set when a PII action is Hash.");
+            failures.AddError("Security.Pii.HashSalt must be set when a PII action is Hash.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Build();
     }
 }

@@ -30,30 +30,20 @@ internal sealed class AgentMemoryInstrumentation : IDisposable
         FormationDuration = _meter.CreateHistogram<double>(AgentMemoryTelemetry.FormationDuration, "s", "Memory formation latency.");
         QueueDepth = _meter.CreateObservableGauge(AgentMemoryTelemetry.QueueDepth, ObserveQueueDepth, "{job}", "Formation jobs pending or in flight, as last observed by the formation pump.");
         QueueAge = _meter.CreateObservableGauge(AgentMemoryTelemetry.QueueAge, ObserveQueueAge, "s", "Age of the oldest queued formation job.");
-        TokenUsage = _meter.CreateHistogram(
-            AgentMemoryTelemetry.GenAiTokenUsage,
-            "{token}",
-            "Number of input and output tokens used.",
-            tags: null,
-            new InstrumentAdvice<long> { HistogramBucketBoundaries = SemanticConventions.TokenBuckets });
-        ModelDuration = _meter.CreateHistogram(
-            AgentMemoryTelemetry.GenAiOperationDuration,
-            "s",
-            "GenAI operation duration.",
-            tags: null,
-            new InstrumentAdvice<double> { HistogramBucketBoundaries = SemanticConventions.ModelDurationBuckets });
-        StoreDuration = _meter.CreateHistogram(
-            AgentMemoryTelemetry.DbOperationDuration,
-            "s",
-            "Duration of memory store operations.",
-            tags: null,
-            new InstrumentAdvice<double> { HistogramBucketBoundaries = SemanticConventions.DbDurationBuckets });
+        TokenUsage = CreateAdvisedHistogram(AgentMemoryTelemetry.GenAiTokenUsage, "{token}", "Number of input and output tokens used.", SemanticConventions.TokenBuckets);
+        ModelDuration = CreateAdvisedHistogram(AgentMemoryTelemetry.GenAiOperationDuration, "s", "GenAI operation duration.", SemanticConventions.ModelDurationBuckets);
+        StoreDuration = CreateAdvisedHistogram(AgentMemoryTelemetry.DbOperationDuration, "s", "Duration of memory store operations.", SemanticConventions.DbDurationBuckets);
         Created = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesCreated, "{memory}", "Memories created.");
         Evicted = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesEvicted, "{memory}", "Memories evicted by the budget.");
         Expired = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesExpired, "{memory}", "Memories removed after their expiry.");
         Blocked = _meter.CreateCounter<long>(AgentMemoryTelemetry.MemoriesBlocked, "{memory}", "Candidates blocked by a guard.");
         Parked = _meter.CreateCounter<long>(AgentMemoryTelemetry.JobsParked, "{job}", "Formation jobs parked as failed.");
     }
+
+    /// <summary>A histogram advising the semantic conventions' bucket boundaries.</summary>
+    private Histogram<T> CreateAdvisedHistogram<T>(string name, string unit, string description, IReadOnlyList<T> buckets)
+        where T : struct
+        => _meter.CreateHistogram(name, unit, description, tags: null, new InstrumentAdvice<T> { HistogramBucketBoundaries = buckets });
 
     public ActivitySource ActivitySource { get; }
 
