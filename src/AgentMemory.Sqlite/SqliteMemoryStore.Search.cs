@@ -180,8 +180,10 @@ public sealed partial class SqliteMemoryStore
 
     /// <summary>
     /// Loads a scope's rows into its index, stepping the native statement directly: each row's columns are read in place
-    /// and its vector is handed to the index from SQLite's own memory, without a copy or a data reader.
+    /// and its vector is handed to the index from SQLite's own memory, without a copy or a data reader. Compiled optimized
+    /// at once: it runs once per scope load, over every row, so its first (tier-0) code would serve a whole cold recall.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Reload(PooledConnection c, ScopeIndex index, long scopeId)
     {
         var count = c.Statement("SELECT count(*) FROM memories WHERE scope_id = ?1");
@@ -193,7 +195,7 @@ public sealed partial class SqliteMemoryStore
             rows.Bind(1, scopeId);
             while (rows.Read())
             {
-                var record = RecordRow.Read(rows, index.Scope, vector: null);
+                var record = RecordRow.Read(rows.Columns, index.Scope, vector: null);
                 var blob = rows.GetBlob(RecordRow.Embedding); // empty when NULL
                 var vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(blob) : SqliteValues.BlobToVector(blob.ToArray());
                 index.Put(record, vector, rows.GetInt64(RecordRow.RowId));

@@ -2,7 +2,7 @@ namespace AgentMemory.Sqlite.Internal;
 
 /// <summary>
 /// The current row's columns, as <see cref="RecordRow.Read{TColumns}"/> reads them: from a <see cref="SqliteDataReader"/>
-/// (<see cref="ReaderColumns"/>) or straight from a native statement (<see cref="RawStatement"/>, the scope load).
+/// (<see cref="ReaderColumns"/>) or straight from a native statement (<see cref="StatementColumns"/>, the scope load).
 /// </summary>
 internal interface IRecordColumns
 {

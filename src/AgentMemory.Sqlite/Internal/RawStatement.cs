@@ -9,7 +9,7 @@ namespace AgentMemory.Sqlite.Internal;
 /// binding values positionally (text as UTF-16 spans, BLOBs as spans) skips <see cref="SqliteCommand"/>'s per-execution parameter objects, name lookups and data reader. It runs inside whatever
 /// transaction the connection has open; errors surface as <see cref="SqliteException"/>, as from a command.
 /// </summary>
-internal sealed class RawStatement : IRecordColumns, IDisposable
+internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -109,7 +109,11 @@ internal sealed class RawStatement : IRecordColumns, IDisposable
 
     public string GetString(int ordinal) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, ordinal));
 
+    /// <summary>A GUID stored as its 16-byte BLOB (<see cref="SqliteValues.ToBlob"/>).</summary>
     public Guid GetGuid(int ordinal) => new(raw.sqlite3_column_blob(_statement, ordinal), bigEndian: true);
+
+    /// <summary>The current row as <see cref="IRecordColumns"/> (a struct, so <see cref="RecordRow.Read{TColumns}"/> is compiled for it).</summary>
+    public StatementColumns Columns => new(this);
 
     private void Step()
     {

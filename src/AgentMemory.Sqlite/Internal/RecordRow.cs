@@ -28,7 +28,9 @@ internal static class RecordRow
     public static MemoryRecord Read<TColumns>(TColumns r, MemoryScope scope, float[]? vector)
         where TColumns : IRecordColumns
     {
-        var record = new MemoryRecord
+        var createdAt = Time(r, 12);
+        var occurredAt = NullableTime(r, 17);
+        return new MemoryRecord
         {
             Id = r.GetGuid(1),
             Scope = scope,
@@ -39,18 +41,19 @@ internal static class RecordRow
             Importance = r.GetDouble(7),
             Provenance = new MemoryProvenance((MemorySource)r.GetInt64(8), NullableString(r, 9), NullableString(r, 10)),
             Metadata = r.IsNull(11) ? MemoryRecord.EmptyMetadata : MetadataJson.Read(r.GetString(11)),
-            CreatedAt = Time(r, 12),
+            CreatedAt = createdAt,
             UpdatedAt = Time(r, 13),
             LastAccessedAt = NullableTime(r, 14),
             AccessCount = r.GetInt64(15),
             ExpiresAt = NullableTime(r, 16),
-            OccurredAt = NullableTime(r, 17),
+            OccurredAt = occurredAt,
             Version = r.GetInt64(18),
             SchemaVersion = (int)r.GetInt64(19),
             Context = NullableString(r, 20),
+            // Every row has valid_from (schema v6 filled it in); the fallback is the property's own default, in one allocation.
+            ValidFrom = NullableTime(r, 21) ?? occurredAt ?? createdAt,
             ValidTo = NullableTime(r, 22),
         };
-        return NullableTime(r, 21) is { } from ? record with { ValidFrom = from } : record;
     }
 
     private static string? NullableString<TColumns>(TColumns r, int ordinal)
