@@ -63,13 +63,7 @@ public sealed class BusyRetryTests : IDisposable
     public async Task Constructor_FileLockedByAnotherConnection_ReturnsAtOnce_AndTheFirstOperationInitializes()
     {
         // A fresh file held in an exclusive rollback-journal transaction: the store can neither read nor migrate it yet.
-        var blocker = new SqliteConnection(_db.ConnectionString + ";Pooling=False");
-        blocker.Open();
-        using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE; CREATE TABLE other(x);";
-            begin.ExecuteNonQuery();
-        }
+        var blocker = _db.OpenHolding("BEGIN EXCLUSIVE; CREATE TABLE other(x);");
 
         var clock = Stopwatch.StartNew();
         using var store = Open(retries: 3);
@@ -97,15 +91,7 @@ public sealed class BusyRetryTests : IDisposable
     private SqliteMemoryStore Open(int retries) => new(new SqliteMemoryStoreOptions { ConnectionString = _db.ConnectionString, BusyTimeout = TimeSpan.Zero, BusyRetries = retries }, _time);
 
     /// <summary>Another connection's write transaction (BEGIN IMMEDIATE), held until disposed.</summary>
-    private SqliteConnection HoldWriteLock()
-    {
-        var connection = new SqliteConnection(_db.ConnectionString + ";Pooling=False");
-        connection.Open();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE;";
-        begin.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection HoldWriteLock() => _db.OpenHolding("BEGIN IMMEDIATE;");
 
     /// <summary>Moves the fake clock past the longest back-off until <paramref name="task"/> ends; how many moves it took.</summary>
     private async Task<int> AdvanceUntilDoneAsync(Task task)
