@@ -13,29 +13,17 @@ public sealed partial class PostgreSqlMemoryStore
     private async Task<T> ReadAsync<T>(string operation, Func<NpgsqlConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
+        return await RetryAsync(
+            operation,
+            async (store, token) =>
             {
-                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await store._dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
-                    return await body(connection, cancellationToken).ConfigureAwait(false);
+                    return await body(connection, token).ConfigureAwait(false);
                 }
-            }
-            catch (Exception ex) when (attempt < _options.MaxRetries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                await BackOffAsync(operation, attempt, ex, cancellationToken).ConfigureAwait(false);
-            }
-            catch (EncoderFallbackException)
-            {
-                throw TextGuard.Unencodable();
-            }
-            catch (Exception ex) when (Wrap(ex))
-            {
-                throw new MemoryStoreException(Name, operation, ex);
-            }
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -47,40 +35,64 @@ public sealed partial class PostgreSqlMemoryStore
     private async Task<T> WriteAsync<T>(string operation, Guid writeId, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<T>> body, Func<NpgsqlConnection, CancellationToken, Task<T>>? applied, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
+        var attempts = 0;
+        return await RetryAsync(
+            operation,
+            async (store, token) =>
             {
-                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await store._dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
-                    if (attempt > 0 && applied is not null && await WasAppliedAsync(connection, writeId, cancellationToken).ConfigureAwait(false))
+                    if (attempts++ > 0 && applied is not null && await store.WasAppliedAsync(connection, writeId, token).ConfigureAwait(false))
                     {
-                        return await applied(connection, cancellationToken).ConfigureAwait(false);
+                        return await applied(connection, token).ConfigureAwait(false);
                     }
 
-                    var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    var tx = await connection.BeginTransactionAsync(token).ConfigureAwait(false);
                     await using (tx.ConfigureAwait(false))
                     {
-                        var result = await body(connection, tx, cancellationToken).ConfigureAwait(false);
+                        var result = await body(connection, tx, token).ConfigureAwait(false);
                         await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                         return result;
                     }
                 }
-            }
-            catch (Exception ex) when (attempt < _options.MaxRetries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                await BackOffAsync(operation, attempt, ex, cancellationToken).ConfigureAwait(false);
-            }
-            catch (EncoderFallbackException)
-            {
-                throw TextGuard.Unencodable();
-            }
-            catch (Exception ex) when (Wrap(ex))
-            {
-                throw new MemoryStoreException(Name, operation, ex);
-            }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> through the store's retry pipeline (<see cref="TransientRetry"/>, waiting on the
+    /// injected clock); a provider failure that remains becomes a <see cref="MemoryStoreException"/>.
+    /// </summary>
+    private async Task<T> RetryAsync<T>(string operation, Func<PostgreSqlMemoryStore, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var context = Polly.ResilienceContextPool.Shared.Get(operation, cancellationToken);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static async (context, s) => await s.Attempt(s.Store, context.CancellationToken).ConfigureAwait(false),
+                context,
+                (Store: this, Attempt: attempt)).ConfigureAwait(false);
         }
+        catch (EncoderFallbackException)
+        {
+            throw TextGuard.Unencodable();
+        }
+        catch (Exception ex) when (Wrap(ex))
+        {
+            throw new MemoryStoreException(Name, operation, ex);
+        }
+        finally
+        {
+            Polly.ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Before each retry: logs the failure and drops the idle pooled connections (all dead after a server restart).</summary>
+    private void OnRetry(string operation, int attempt, Exception? ex)
+    {
+        Log.TransientFailure(_logger, Name, operation, attempt + 1, ex!);
+        _dataSource.Clear();
     }
 
     private async Task<bool> WasAppliedAsync(NpgsqlConnection connection, Guid writeId, CancellationToken cancellationToken)
@@ -88,19 +100,6 @@ public sealed partial class PostgreSqlMemoryStore
         await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {_s}.audit WHERE write_id = @w)", connection);
         cmd.Parameters.AddWithValue("w", writeId);
         return (bool)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    private async Task BackOffAsync(string operation, int attempt, Exception ex, CancellationToken cancellationToken)
-    {
-        Log.TransientFailure(_logger, Name, operation, attempt + 1, ex);
-
-        // Idle pooled connections to a restarted server are all dead: drop them rather than fail on each in turn.
-        _dataSource.Clear();
-        var delay = TimeSpan.FromTicks(_options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt, 10)));
-
-        // Back-off waits on the wall clock, not the injected TimeProvider: it paces a real server, and a test's fake
-        // clock would otherwise never let a retry happen.
-        await Task.Delay(delay, TimeProvider.System, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a failure is worth retrying: a dropped connection, a server shutting down or starting, a serialization failure.</summary>

@@ -26,6 +26,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
     private readonly ILogger _logger;
     private readonly string _s;
     private readonly ScopeIndexCache<string> _cache;
+    private readonly Polly.ResiliencePipeline _retry;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
     private int _dimension;
@@ -52,6 +53,7 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         _s = options.Schema;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _retry = TransientRetry.Create(options.MaxRetries, options.RetryBaseDelay, _time, IsTransient, OnRetry);
         _cache = new ScopeIndexCache<string>(options.MaxCachedScopes, options.MaxCachedMemories, static scope => new ScopeIndex(scope, keepEmbeddings: false), StringComparer.Ordinal);
     }
 
@@ -75,21 +77,17 @@ public sealed partial class PostgreSqlMemoryStore : IMemoryStore, IFormationOutb
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            for (var attempt = 0; !_initialized; attempt++)
+            if (!_initialized)
             {
-                try
-                {
-                    await InitializeOnceAsync(cancellationToken).ConfigureAwait(false);
-                    _initialized = true;
-                }
-                catch (Exception ex) when (attempt < _options.MaxRetries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-                {
-                    await BackOffAsync("initialize", attempt, ex, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (Wrap(ex))
-                {
-                    throw new MemoryStoreException(Name, "initialize", ex);
-                }
+                await RetryAsync(
+                    "initialize",
+                    static async (store, token) =>
+                    {
+                        await store.InitializeOnceAsync(token).ConfigureAwait(false);
+                        return true;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                _initialized = true;
             }
         }
         finally

@@ -37,17 +37,10 @@ public sealed partial class SqliteMemoryStore
     /// <exception cref="MemoryStoreException">The file could not be read or written.</exception>
     public async Task<bool> CheckpointAsync(CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt <= _options.BusyRetries; attempt++)
-        {
-            if (await RunAsync("checkpoint", Transaction.None, TryScrub, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
-        }
-
-        return false;
+        return await _checkpointRetry.ExecuteAsync(
+            static (store, token) => new ValueTask<bool>(store.RunAsync("checkpoint", Transaction.None, store.TryScrub, token)),
+            this,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that an erasure's scrub is pending in this process and starts the retry timer.</summary>

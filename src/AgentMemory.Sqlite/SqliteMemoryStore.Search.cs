@@ -178,32 +178,32 @@ public sealed partial class SqliteMemoryStore
         return (result, ids, fileRows);
     }
 
+    /// <summary>
+    /// Loads a scope's rows into its index, stepping the native statement directly: each row's columns are read in place
+    /// and its vector is handed to the index from SQLite's own memory, without a copy or a data reader. Compiled optimized
+    /// at once: it runs once per scope load, over every row, so its first (tier-0) code would serve a whole cold recall.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Reload(PooledConnection c, ScopeIndex index, long scopeId)
     {
-        var count = c.Command("SELECT count(*) FROM memories WHERE scope_id = $scope");
-        count.Parameters.AddWithValue("$scope", scopeId);
-        index.Reserve((int)(long)count.ExecuteScalar()!);
-        var cmd = c.Command("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id = $scope");
-        cmd.Parameters.AddWithValue("$scope", scopeId);
-        byte[] buffer = [];
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var count = c.Statement("SELECT count(*) FROM memories WHERE scope_id = ?1");
+        count.Bind(1, scopeId);
+        index.Reserve((int)count.ExecuteScalarInt64());
+        var rows = c.Statement("SELECT " + RecordRow.Columns + " FROM memories m WHERE m.scope_id = ?1");
+        try
         {
-            var record = RecordRow.Read(r, index.Scope, withEmbedding: false);
-            ReadOnlySpan<float> vector = [];
-            if (!r.IsDBNull(RecordRow.Embedding))
+            rows.Bind(1, scopeId);
+            while (rows.Read())
             {
-                var length = (int)r.GetBytes(RecordRow.Embedding, 0, null, 0, 0);
-                if (buffer.Length < length)
-                {
-                    buffer = new byte[length];
-                }
-
-                r.GetBytes(RecordRow.Embedding, 0, buffer, 0, length);
-                vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, length)) : SqliteValues.BlobToVector(buffer[..length]);
+                var record = RecordRow.Read(rows.Columns, index.Scope, vector: null);
+                var blob = rows.GetBlob(RecordRow.Embedding); // empty when NULL
+                var vector = BitConverter.IsLittleEndian ? MemoryMarshal.Cast<byte, float>(blob) : SqliteValues.BlobToVector(blob.ToArray());
+                index.Put(record, vector, rows.GetInt64(RecordRow.RowId));
             }
-
-            index.Put(record, vector, r.GetInt64(RecordRow.RowId));
+        }
+        finally
+        {
+            rows.Reset();
         }
     }
 }

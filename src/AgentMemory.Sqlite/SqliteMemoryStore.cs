@@ -13,14 +13,12 @@ namespace AgentMemory.Sqlite;
 /// </summary>
 /// <remarks>
 /// Register it with <c>UseSqlite("Data Source=memory.db")</c>, or construct it directly. The schema is created and
-/// migrated on construction. <c>SQLITE_BUSY</c> is absorbed by the busy timeout and bounded retries; other provider
-/// failures surface as <see cref="MemoryStoreException"/>.
+/// migrated on construction (or, when another connection holds the file's lock then, by the first operation). <c>SQLITE_BUSY</c>
+/// is absorbed by the busy timeout and bounded retries with back-off (Polly, waiting on the injected
+/// <see cref="TimeProvider"/>); a provider failure that remains surfaces as <see cref="MemoryStoreException"/>.
 /// </remarks>
 public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, IDisposable
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-
     private readonly ConnectionPool _pool;
     private readonly TimeProvider _time;
     private readonly SqliteMemoryStoreOptions _options;
@@ -29,7 +27,10 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
     private readonly ConcurrentDictionary<long, MemoryScope> _scopes = new();
     private readonly ScopeIndexCache<long> _indexes;
     private readonly DeferredAccessRecorder? _accesses;
+    private readonly Polly.ResiliencePipeline _busyRetry;
+    private readonly Polly.ResiliencePipeline<bool> _checkpointRetry;
     private int _dimension;
+    private bool _initialized;
     private long _lexicalWrites;
 
     /// <summary>Opens (creating or upgrading when needed) the store over the file named by <paramref name="options"/>.</summary>
@@ -84,7 +85,9 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         _pool = new ConnectionPool(options);
         var quantizeAtRows = options.QuantizeAtRows ?? int.MaxValue;
         _indexes = new ScopeIndexCache<long>(options.MaxCachedScopes, options.MaxCachedMemories, scope => new ScopeIndex(scope, options.Vectors, quantizeAtRows, trackRows: true, keepEmbeddings: false));
-        Initialize();
+        _busyRetry = BusyRetry.Create(options.BusyRetries, _time);
+        _checkpointRetry = BusyRetry.UntilTrue(options.BusyRetries, _time);
+        TryInitialize();
         if (options.AccessRecording == AccessRecordingMode.Deferred)
         {
             _accesses = new DeferredAccessRecorder(WriteAccessesAsync, options.AccessFlushBatch, options.AccessFlushInterval, _time);
@@ -119,103 +122,119 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         _indexes.Clear();
     }
 
-    private void Initialize()
+    /// <summary>
+    /// One attempt to create or migrate the schema and read the file's state. When another connection holds the file's lock
+    /// (a process migrating it), the store opens anyway and its first operation initializes it, with that operation's
+    /// retries: a constructor never waits.
+    /// </summary>
+    private void TryInitialize()
     {
-        for (var attempt = 0; ; attempt++)
+        PooledConnection? c = null;
+        try
         {
-            PooledConnection? c = null;
-            try
+            c = _pool.Rent();
+            EnsureInitialized(c);
+        }
+        catch (SqliteException ex) when (BusyRetry.IsBusy(ex))
+        {
+            // Left to the first operation.
+        }
+        catch (SqliteException ex)
+        {
+            throw new MemoryStoreException(Name, "open", ex);
+        }
+        finally
+        {
+            if (c is not null)
             {
-                c = _pool.Rent();
-                SqliteSchema.Migrate(c.Connection, _time.GetUtcNow().UtcTicks);
-                var stored = ReadDimension(c);
-                if (_options.Dimension is { } wanted && stored is { } have && have != wanted)
-                {
-                    throw new MemoryStoreException($"The SQLite file holds {have}-dimensional vectors; the options ask for {wanted}.") { Component = Name, Operation = "open" };
-                }
-
-                _dimension = stored ?? _options.Dimension ?? 0;
-                if (ReadScrubTicket(c) is not null)
-                {
-                    // An erasure of this or another (closed, crashed) store was not yet scrubbed from the files.
-                    MarkScrubPending();
-                }
-
-                return;
-            }
-            catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
-            {
-                Thread.Sleep(Backoff(attempt));
-            }
-            catch (SqliteException ex)
-            {
-                throw new MemoryStoreException(Name, "open", ex);
-            }
-            finally
-            {
-                if (c is not null)
-                {
-                    _pool.Return(c);
-                }
+                _pool.Return(c);
             }
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> on a pooled connection, in a transaction when asked, retrying on SQLITE_BUSY.</summary>
+    /// <summary>Creates or migrates the schema and reads the file's dimension and pending scrub, once per store.</summary>
+    private void EnsureInitialized(PooledConnection c)
+    {
+        if (Volatile.Read(ref _initialized))
+        {
+            return;
+        }
+
+        SqliteSchema.Migrate(c.Connection, _time.GetUtcNow().UtcTicks);
+        var stored = ReadDimension(c);
+        if (_options.Dimension is { } wanted && stored is { } have && have != wanted)
+        {
+            throw new MemoryStoreException($"The SQLite file holds {have}-dimensional vectors; the options ask for {wanted}.") { Component = Name, Operation = "open" };
+        }
+
+        _dimension = stored ?? _options.Dimension ?? 0;
+        if (ReadScrubTicket(c) is not null)
+        {
+            // An erasure of this or another (closed, crashed) store was not yet scrubbed from the files.
+            MarkScrubPending();
+        }
+
+        Volatile.Write(ref _initialized, true);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a pooled connection, in a transaction when asked, through the busy-retry pipeline
+    /// (<see cref="BusyRetry"/>); a provider failure that remains becomes a <see cref="MemoryStoreException"/>.
+    /// </summary>
     private async Task<T> RunAsync<T>(string operation, Transaction mode, Func<PooledConnection, T> body, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            PooledConnection? c = null;
-            try
-            {
-                c = _pool.Rent();
-                if (mode != Transaction.None)
-                {
-                    c.Begin(write: mode == Transaction.Write);
-                }
-
-                var result = body(c);
-                c.Transaction?.Commit();
-                c.CommitScopes(_scopeIds, _scopes);
-                TrimScopeIds();
-                if (mode == Transaction.Write && ScrubPending)
-                {
-                    c.EndTransaction();
-                    ScrubAfterWrite(c);
-                }
-
-                return result;
-            }
-            catch (SqliteException ex) when (IsBusy(ex) && attempt < _options.BusyRetries)
-            {
-                c?.DiscardScopes();
-                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException ex)
-            {
-                c?.DiscardScopes();
-                throw new MemoryStoreException(Name, operation, ex);
-            }
-            catch
-            {
-                c?.DiscardScopes();
-                throw;
-            }
-            finally
-            {
-                if (c is not null)
-                {
-                    _pool.Return(c);
-                }
-            }
+            return await _busyRetry.ExecuteAsync(
+                static (s, token) => ValueTask.FromResult(s.Store.Attempt(s.Mode, s.Body, token)),
+                (Store: this, Mode: mode, Body: body),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new MemoryStoreException(Name, operation, ex);
         }
     }
 
-    private static bool IsBusy(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
+    /// <summary>One attempt of <see cref="RunAsync"/>: a pooled connection, the transaction, the body, the commit.</summary>
+    private T Attempt<T>(Transaction mode, Func<PooledConnection, T> body, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        PooledConnection? c = null;
+        try
+        {
+            c = _pool.Rent();
+            EnsureInitialized(c);
+            if (mode != Transaction.None)
+            {
+                c.Begin(write: mode == Transaction.Write);
+            }
 
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(1000, (10 << Math.Min(attempt, 6)) + Random.Shared.Next(0, 25)));
+            var result = body(c);
+            c.Transaction?.Commit();
+            c.CommitScopes(_scopeIds, _scopes);
+            TrimScopeIds();
+            if (mode == Transaction.Write && ScrubPending)
+            {
+                c.EndTransaction();
+                ScrubAfterWrite(c);
+            }
+
+            return result;
+        }
+        catch
+        {
+            c?.DiscardScopes();
+            throw;
+        }
+        finally
+        {
+            if (c is not null)
+            {
+                _pool.Return(c);
+            }
+        }
+    }
 
     /// <summary>The row id of <paramref name="scope"/>, creating the row when missing (inside the caller's write transaction).</summary>
     private long EnsureScope(PooledConnection c, MemoryScope scope)

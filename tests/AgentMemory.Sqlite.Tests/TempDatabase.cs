@@ -18,6 +18,19 @@ internal sealed class TempDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath}";
 
+    /// <summary>Another connection to the file that has run <paramref name="sql"/> (e.g. a transaction it holds until disposed).</summary>
+    public Microsoft.Data.Sqlite.SqliteConnection OpenHolding(string sql)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // test SQL constants
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteScalar();
+        return connection;
+    }
+
     /// <summary>Whether the UTF-8 bytes of <paramref name="text"/> appear in the database file, its WAL or its shared-memory file.</summary>
     public bool FilesContain(string text)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using SQLitePCL;
 
 namespace AgentMemory.Sqlite.Internal;
@@ -81,6 +82,39 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Steps a query to its next row: true when a row is current (read it with the column accessors, valid until the next
+    /// call), false at the end. The caller calls <see cref="Reset"/> when done, also when it stops early or fails.
+    /// </summary>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        Check(rc, raw.SQLITE_DONE);
+        return false;
+    }
+
+    public bool IsNull(int ordinal) => raw.sqlite3_column_type(_statement, ordinal) == raw.SQLITE_NULL;
+
+    public long GetInt64(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal);
+
+    public double GetDouble(int ordinal) => raw.sqlite3_column_double(_statement, ordinal);
+
+    /// <summary>The current row's BLOB (or the UTF-8 bytes of its text) in SQLite's own memory, valid until the next step.</summary>
+    public ReadOnlySpan<byte> GetBlob(int ordinal) => raw.sqlite3_column_blob(_statement, ordinal);
+
+    public string GetString(int ordinal) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, ordinal));
+
+    /// <summary>A GUID stored as its 16-byte BLOB (<see cref="SqliteValues.ToBlob"/>).</summary>
+    public Guid GetGuid(int ordinal) => new(raw.sqlite3_column_blob(_statement, ordinal), bigEndian: true);
+
+    /// <summary>The current row as <see cref="IRecordColumns"/> (a struct, so <see cref="RecordRow.Read{TColumns}"/> is compiled for it).</summary>
+    public StatementColumns Columns => new(this);
+
     private void Step()
     {
         try
@@ -104,7 +138,8 @@ internal sealed class RawStatement : IDisposable
         Check(rc, raw.SQLITE_DONE);
     }
 
-    private void Reset()
+    /// <summary>Resets the statement and clears its bindings (after a query read with <see cref="Read"/>).</summary>
+    public void Reset()
     {
         raw.sqlite3_reset(_statement);
         raw.sqlite3_clear_bindings(_statement);

@@ -21,28 +21,50 @@ internal static class RecordRow
             vector = SqliteValues.BlobToVector(r.GetFieldValue<byte[]>(Embedding));
         }
 
-        var record = new MemoryRecord
+        return Read(new ReaderColumns(r), scope, vector);
+    }
+
+    /// <summary>Reads a record of the current row of <paramref name="r"/>, with <paramref name="vector"/> as its embedding (null: none).</summary>
+    public static MemoryRecord Read<TColumns>(TColumns r, MemoryScope scope, float[]? vector)
+        where TColumns : IRecordColumns
+    {
+        var createdAt = Time(r, 12);
+        var occurredAt = NullableTime(r, 17);
+        return new MemoryRecord
         {
-            Id = SqliteValues.ReadGuid(r, 1),
+            Id = r.GetGuid(1),
             Scope = scope,
-            Kind = (MemoryKind)r.GetInt32(3),
+            Kind = (MemoryKind)r.GetInt64(3),
             Text = r.GetString(4),
             Embedding = vector ?? ReadOnlyMemory<float>.Empty,
-            Topic = SqliteValues.ReadNullableString(r, 6),
+            Topic = NullableString(r, 6),
             Importance = r.GetDouble(7),
-            Provenance = new MemoryProvenance((MemorySource)r.GetInt32(8), SqliteValues.ReadNullableString(r, 9), SqliteValues.ReadNullableString(r, 10)),
-            Metadata = SqliteValues.ReadMetadata(r, 11),
-            CreatedAt = SqliteValues.ReadTime(r, 12),
-            UpdatedAt = SqliteValues.ReadTime(r, 13),
-            LastAccessedAt = SqliteValues.ReadNullableTime(r, 14),
+            Provenance = new MemoryProvenance((MemorySource)r.GetInt64(8), NullableString(r, 9), NullableString(r, 10)),
+            Metadata = r.IsNull(11) ? MemoryRecord.EmptyMetadata : MetadataJson.Read(r.GetString(11)),
+            CreatedAt = createdAt,
+            UpdatedAt = Time(r, 13),
+            LastAccessedAt = NullableTime(r, 14),
             AccessCount = r.GetInt64(15),
-            ExpiresAt = SqliteValues.ReadNullableTime(r, 16),
-            OccurredAt = SqliteValues.ReadNullableTime(r, 17),
+            ExpiresAt = NullableTime(r, 16),
+            OccurredAt = occurredAt,
             Version = r.GetInt64(18),
-            SchemaVersion = r.GetInt32(19),
-            Context = SqliteValues.ReadNullableString(r, 20),
-            ValidTo = SqliteValues.ReadNullableTime(r, 22),
+            SchemaVersion = (int)r.GetInt64(19),
+            Context = NullableString(r, 20),
+            // Every row has valid_from (schema v6 filled it in); the fallback is the property's own default, in one allocation.
+            ValidFrom = NullableTime(r, 21) ?? occurredAt ?? createdAt,
+            ValidTo = NullableTime(r, 22),
         };
-        return SqliteValues.ReadNullableTime(r, 21) is { } from ? record with { ValidFrom = from } : record;
     }
+
+    private static string? NullableString<TColumns>(TColumns r, int ordinal)
+        where TColumns : IRecordColumns
+        => r.IsNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static DateTimeOffset Time<TColumns>(TColumns r, int ordinal)
+        where TColumns : IRecordColumns
+        => new(r.GetInt64(ordinal), TimeSpan.Zero);
+
+    private static DateTimeOffset? NullableTime<TColumns>(TColumns r, int ordinal)
+        where TColumns : IRecordColumns
+        => r.IsNull(ordinal) ? null : Time(r, ordinal);
 }

@@ -196,7 +196,13 @@ internal sealed class ScopeIndex : IDisposable
     /// Before a load of <paramref name="rows"/> records: sizes the vectors for them, and starts them in the int8 scan
     /// when they will reach the quantization threshold anyway (no rebuild half way).
     /// </summary>
-    public void Reserve(int rows) => _capacityHint = rows;
+    public void Reserve(int rows)
+    {
+        _capacityHint = rows;
+        Records.EnsureCapacity(rows);
+        _rowIds?.EnsureCapacity(rows);
+        _rowOf?.EnsureCapacity(rows);
+    }
 
     /// <summary>Whether the caller is the first to ask to build the BM25 index in the background (once per load).</summary>
     public bool TryClaimLexicalBuild() => !HasLexical && Interlocked.Exchange(ref _lexicalClaimed, 1) == 0;

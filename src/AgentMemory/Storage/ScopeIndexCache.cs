@@ -17,6 +17,7 @@ internal sealed class ScopeIndexCache<TKey>
     private readonly int _maxScopes;
     private readonly long _maxMemories;
     private long _clock;
+    private int _grew;
 
     /// <param name="maxScopes">The most scopes cached.</param>
     /// <param name="maxMemories">The most memories the cached scopes hold together.</param>
@@ -35,19 +36,7 @@ internal sealed class ScopeIndexCache<TKey>
     public int Count => _indexes.Count;
 
     /// <summary>The memories the cached indexes hold together (read without their locks: off by a racing write at most).</summary>
-    public long Memories
-    {
-        get
-        {
-            long n = 0;
-            foreach (var index in _indexes.Values)
-            {
-                n += index.Records.Count;
-            }
-
-            return n;
-        }
-    }
+    public long Memories => Totals().Memories;
 
     /// <summary>
     /// The index of <paramref name="scope"/>, current at <paramref name="generation"/>: when it holds another generation
@@ -66,6 +55,7 @@ internal sealed class ScopeIndexCache<TKey>
                     index.Clear();
                     load(index, state);
                     index.Generation = generation;
+                    Volatile.Write(ref _grew, 1);
                 }
             }
             finally
@@ -96,6 +86,7 @@ internal sealed class ScopeIndexCache<TKey>
             {
                 apply(index);
                 index.Generation = generation;
+                Volatile.Write(ref _grew, 1);
             }
             else if (index.Generation < generation)
             {
@@ -115,6 +106,7 @@ internal sealed class ScopeIndexCache<TKey>
     {
         index.LastUsed = Interlocked.Increment(ref _clock);
         _indexes[key] = index;
+        Volatile.Write(ref _grew, 1);
     }
 
     public void Remove(TKey key) => _indexes.TryRemove(key, out _);
@@ -137,10 +129,21 @@ internal sealed class ScopeIndexCache<TKey>
     /// Drops the least recently used indexes (never those in <paramref name="inUse"/>) while they hold more than the
     /// memory bound together, and a quarter of the scope bound's worth once there are more scopes than it.
     /// </summary>
+    /// <remarks>
+    /// Called after every search, so it counts only when the cache may have grown since it last counted (a load, a
+    /// <see cref="Set"/>, an applied change), and on every 64th use otherwise; counting walks every cached index, which at
+    /// 1,000 cached scopes cost more than a warm search of a small scope.
+    /// </remarks>
     public void Trim(IReadOnlyCollection<ScopeIndex> inUse)
     {
-        var memories = Memories;
-        var scopes = _indexes.Count;
+        if (Volatile.Read(ref _grew) == 0 && (Volatile.Read(ref _clock) & 63) != 0)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _grew, 0); // written only when set: a write per search would bounce the line between cores
+
+        var (scopes, memories) = Totals();
         if (scopes <= _maxScopes && memories <= _maxMemories)
         {
             return;
@@ -161,5 +164,22 @@ internal sealed class ScopeIndexCache<TKey>
                 memories -= victim.Records.Count;
             }
         }
+    }
+
+    /// <summary>
+    /// The cached scopes and the memories they hold, in one walk of the dictionary's lock-free enumerator (its
+    /// <c>Count</c> and <c>Values</c> take every bucket lock, and <c>Values</c> copies).
+    /// </summary>
+    private (int Scopes, long Memories) Totals()
+    {
+        var scopes = 0;
+        long memories = 0;
+        foreach (var pair in _indexes)
+        {
+            scopes++;
+            memories += pair.Value.Records.Count;
+        }
+
+        return (scopes, memories);
     }
 }

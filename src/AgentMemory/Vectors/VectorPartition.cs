@@ -15,7 +15,7 @@ namespace AgentMemory.Vectors;
 /// </summary>
 internal sealed partial class VectorPartition
 {
-    private readonly Dictionary<Guid, int> _rows = [];
+    private readonly Dictionary<Guid, int> _rows;
     private readonly VectorSearchMode _mode;
     private readonly int _parallelThreshold;
     private readonly int _maxDegreeOfParallelism;
@@ -53,6 +53,7 @@ internal sealed partial class VectorPartition
         _codeStride = Int8Kernels.Stride(dimension);
         _blockedFloats = _mode == VectorSearchMode.Exact && options.Layout == VectorLayout.Blocked;
         var capacity = BlockedRows.RoundUp(Math.Max(initialCapacity, 1));
+        _rows = new Dictionary<Guid, int>(initialCapacity);
         _data = PrefaultedArray.Allocate<float>((long)capacity * dimension);
         _ids = PrefaultedArray.Allocate<Guid>(capacity);
         _codes = _mode == VectorSearchMode.Int8 ? PrefaultedArray.Allocate<sbyte>((long)capacity * _codeStride) : [];

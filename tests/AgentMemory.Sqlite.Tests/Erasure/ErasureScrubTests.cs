@@ -185,15 +185,7 @@ public sealed class ErasureScrubTests : IDisposable
         MarkersInFiles().Should().HaveCount(Markers.Length, "the probe must see stored text");
     }
 
-    private SqliteConnection OpenReader()
-    {
-        var connection = new SqliteConnection(_db.ConnectionString + ";Pooling=False");
-        connection.Open();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN; SELECT count(*) FROM memories;";
-        begin.ExecuteScalar();
-        return connection;
-    }
+    private SqliteConnection OpenReader() => _db.OpenHolding("BEGIN; SELECT count(*) FROM memories;");
 
     private List<string> MarkersInFiles() => [.. Markers.Where(_db.FilesContain)];
 
