@@ -44,12 +44,14 @@ internal static partial class EntityRecognizer
     private static string TrimFunctionWords(string value)
     {
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 0 && (Leading.Contains(words[0]) || Calendar.Contains(words[0])))
+        while (words.Count > 0 && (Leading.Contains(words[0]) || Calendar.Contains(words[0]) || !words[0].Any(char.IsLetter)))
         {
             words.RemoveAt(0);
         }
 
-        while (words.Count > 0 && (Connectors.Contains(words[^1]) || Calendar.Contains(words[^1])))
+        // A run may end in a pronoun or function word the next clause opens with ("Honestly I …"); a date's year is
+        // trimmed with its month at the start ("November 2026"), a model number at the end stays ("Windows 11").
+        while (words.Count > 0 && (Connectors.Contains(words[^1]) || Calendar.Contains(words[^1]) || Leading.Contains(words[^1])))
         {
             words.RemoveAt(words.Count - 1);
         }

@@ -33,6 +33,17 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void Find_ModelNumberAfterAName_StaysPartOfIt()
+        => EntityRecognizer.Find("My laptop still runs Windows 11 and an old Office.").Should().Contain(("Windows 11", "product"));
+
+    [Theory]
+    [InlineData("Frankly I never liked the place.")]
+    [InlineData("The move is planned for (December 2027) at the latest.")]
+    [InlineData("We met on 4 May 1998, a Tuesday.")]
+    public void Find_OpenerBeforeAPronounAndBareYears_AreNotNames(string text)
+        => EntityRecognizer.Find(text).Should().BeEmpty();
+
+    [Fact]
     public void Find_NoCapitalisedWords_ReturnsNothing()
         => EntityRecognizer.Find("i like long walks and quiet evenings").Should().BeEmpty();
 }
