@@ -48,8 +48,7 @@ public sealed class SessionDistillerTests
     public async Task ConsolidateAsync_SessionStillActive_WaitsAndStaysDue()
     {
         using var host = new DistillHost(Facts("The user is training for a marathon in April."));
-        await host.AddEpisodeAsync("User: I signed up for a marathon.", "s1");
-        await host.AddEpisodeAsync("User: It is in April.", "s1");
+        await host.AddSessionAsync("s1", "User: I signed up for a marathon.", "User: It is in April.");
         host.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var early = await host.Consolidator.ConsolidateAsync(Alice);
@@ -66,10 +65,8 @@ public sealed class SessionDistillerTests
     public async Task ConsolidateAsync_DailyBudget_DistilsOneSessionPerDay()
     {
         using var host = new DistillHost(Facts("The user keeps bees."), o => o.Consolidation.MaxDistilledSessionsPerDay = 1);
-        await host.AddEpisodeAsync("User: I have two hives now.", "s1");
-        await host.AddEpisodeAsync("User: The bees survived the winter.", "s1");
-        await host.AddEpisodeAsync("User: I harvested honey.", "s2");
-        await host.AddEpisodeAsync("User: Twelve jars of it.", "s2");
+        await host.AddSessionAsync("s1", "User: I have two hives now.", "User: The bees survived the winter.");
+        await host.AddSessionAsync("s2", "User: I harvested honey.", "User: Twelve jars of it.");
         host.Clock.Advance(TimeSpan.FromHours(1));
 
         var first = await host.Consolidator.ConsolidateAsync(Alice);
@@ -88,8 +85,7 @@ public sealed class SessionDistillerTests
     public async Task ConsolidateAsync_DistilledFact_PassesTheGuards()
     {
         using var host = new DistillHost(Facts("The user's card number is 4111 1111 1111 1111."));
-        await host.AddEpisodeAsync("User: Here is my card for the booking.", "s1");
-        await host.AddEpisodeAsync("User: Please use it for the hotel too.", "s1");
+        await host.AddSessionAsync("s1", "User: Here is my card for the booking.", "User: Please use it for the hotel too.");
         host.Clock.Advance(TimeSpan.FromHours(1));
 
         var result = await host.Consolidator.ConsolidateAsync(Alice);
@@ -102,8 +98,7 @@ public sealed class SessionDistillerTests
     public async Task ConsolidateAsync_ModelFails_LeavesTheSessionDueAndStillMerges()
     {
         using var host = new DistillHost(_ => throw new InvalidOperationException("model down"));
-        await host.AddEpisodeAsync("User: I moved the meeting to Friday.", "s1");
-        await host.AddEpisodeAsync("User: And invited Priya.", "s1");
+        await host.AddSessionAsync("s1", "User: I moved the meeting to Friday.", "User: And invited Priya.");
         host.Clock.Advance(TimeSpan.FromHours(1));
 
         var result = await host.Consolidator.ConsolidateAsync(Alice);
@@ -179,6 +174,14 @@ public sealed class SessionDistillerTests
         public int ExtractionCalls => Model.Prompts.Count(p => !p.Contains(ReconcilerPrompt, StringComparison.Ordinal));
 
         public IMemoryConsolidator Consolidator => _provider.GetRequiredService<IMemoryConsolidator>();
+
+        public async Task AddSessionAsync(string session, params string[] texts)
+        {
+            foreach (var text in texts)
+            {
+                await AddEpisodeAsync(text, session);
+            }
+        }
 
         public async Task<MemoryRecord> AddEpisodeAsync(string text, string session)
         {
