@@ -9,8 +9,6 @@ using AgentMemory.Pipeline;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
 using AgentMemory.Security;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
