@@ -1,6 +1,4 @@
 using AgentMemory.Storage.InMemory;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentMemory;
 

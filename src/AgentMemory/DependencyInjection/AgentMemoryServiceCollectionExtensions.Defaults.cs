@@ -1,7 +1,6 @@
 using AgentMemory;
 using AgentMemory.Retrieval;
 using AgentMemory.Storage.InMemory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

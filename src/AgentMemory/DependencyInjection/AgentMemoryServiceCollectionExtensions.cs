@@ -10,7 +10,6 @@ using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
 using AgentMemory.Security;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;

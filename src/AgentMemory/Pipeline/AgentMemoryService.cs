@@ -4,7 +4,6 @@ using System.Text;
 using AgentMemory.Context;
 using AgentMemory.Formation;
 using AgentMemory.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Pipeline;
 

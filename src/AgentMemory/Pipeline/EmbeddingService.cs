@@ -1,5 +1,4 @@
 using AgentMemory.Vectors;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Pipeline;
 
