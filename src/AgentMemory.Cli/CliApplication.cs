@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AgentMemory.Cli.Commands;
 
 namespace AgentMemory.Cli;

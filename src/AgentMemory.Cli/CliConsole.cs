@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace AgentMemory.Cli;
 
 /// <summary>Where a command writes: tables for people, raw text (JSON) for pipes, errors to stderr; and the environment it reads.</summary>

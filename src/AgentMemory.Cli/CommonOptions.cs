@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace AgentMemory.Cli;
 
 /// <summary>The options every memory command shares: the file and the scope.</summary>

@@ -102,9 +102,7 @@ public sealed partial class SqliteMemoryStore
         ArgumentNullException.ThrowIfNull(workerId);
         return RunAsync("complete", Transaction.Write, c =>
         {
-            var cmd = c.Command("DELETE FROM jobs WHERE id = $id AND worker = $w");
-            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
-            cmd.Parameters.AddWithValue("$w", workerId);
+            var cmd = HeldJobCommand(c, "DELETE FROM jobs WHERE id = $id AND worker = $w", jobId, workerId);
             return cmd.ExecuteNonQuery() > 0;
         }, cancellationToken);
     }
@@ -116,9 +114,7 @@ public sealed partial class SqliteMemoryStore
         ArgumentNullException.ThrowIfNull(workerId);
         return RunAsync("release", Transaction.Write, c =>
         {
-            var cmd = c.Command("UPDATE jobs SET attempts = attempts + 1, not_before = $nb, last_error = $err, worker = NULL, lease_until = NULL WHERE id = $id AND worker = $w");
-            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
-            cmd.Parameters.AddWithValue("$w", workerId);
+            var cmd = HeldJobCommand(c, "UPDATE jobs SET attempts = attempts + 1, not_before = $nb, last_error = $err, worker = NULL, lease_until = NULL WHERE id = $id AND worker = $w", jobId, workerId);
             cmd.Parameters.AddWithValue("$nb", retryAt.UtcTicks);
             cmd.Parameters.AddWithValue("$err", SqliteValues.ToDb(failure));
             return cmd.ExecuteNonQuery();
@@ -133,9 +129,7 @@ public sealed partial class SqliteMemoryStore
         var now = _time.GetUtcNow();
         return RunAsync("park", Transaction.Write, c =>
         {
-            var cmd = c.Command("UPDATE jobs SET attempts = attempts + 1, not_before = NULL, last_error = $err, failed_at = $at, worker = NULL, lease_until = NULL WHERE id = $id AND worker = $w");
-            cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
-            cmd.Parameters.AddWithValue("$w", workerId);
+            var cmd = HeldJobCommand(c, "UPDATE jobs SET attempts = attempts + 1, not_before = NULL, last_error = $err, failed_at = $at, worker = NULL, lease_until = NULL WHERE id = $id AND worker = $w", jobId, workerId);
             cmd.Parameters.AddWithValue("$err", SqliteValues.ToDb(failure));
             cmd.Parameters.AddWithValue("$at", now.UtcTicks);
             return cmd.ExecuteNonQuery();
@@ -221,5 +215,14 @@ public sealed partial class SqliteMemoryStore
             r.Read();
             return new FormationQueueStats(r.GetInt64(0), r.GetInt64(1), SqliteValues.ReadNullableTime(r, 2)) { Failed = r.GetInt64(3) };
         }, cancellationToken);
+    }
+
+    /// <summary>A command on the job <paramref name="workerId"/> holds: binds <c>$id</c> and <c>$w</c>, which its SQL must match.</summary>
+    private static SqliteCommand HeldJobCommand(PooledConnection c, string sql, Guid jobId, string workerId)
+    {
+        var cmd = c.Command(sql);
+        cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(jobId));
+        cmd.Parameters.AddWithValue("$w", workerId);
+        return cmd;
     }
 }

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary>

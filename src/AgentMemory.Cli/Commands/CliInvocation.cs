@@ -1,6 +1,3 @@
-using System.CommandLine;
-using AgentMemory.Cli.Setup;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary>One run of a command: what was parsed, the settings read from it, the console and the cancellation.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary><c>agentmemory export --user U</c>: everything of a user as AgentMemory's JSON export (to stdout or --out).</summary>

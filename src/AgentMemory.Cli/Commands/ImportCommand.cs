@@ -1,6 +1,4 @@
-using System.CommandLine;
 using AgentMemory.Cli.Import;
-using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
 

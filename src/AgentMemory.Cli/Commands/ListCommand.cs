@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AgentMemory.Cli.Output;
-using Spectre.Console;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary><c>agentmemory list</c>: the scope's memories, most recently changed first.</summary>

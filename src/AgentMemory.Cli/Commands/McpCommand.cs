@@ -1,6 +1,4 @@
-using System.CommandLine;
 using AgentMemory.Cli.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AgentMemory.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AgentMemory.Cli.Output;
-using Spectre.Console;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary><c>agentmemory search QUERY</c>: what recall returns for a question, best first, with scores.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AgentMemory.Cli.Output;
-using Spectre.Console;
-
 namespace AgentMemory.Cli.Commands;
 
 /// <summary><c>agentmemory show ID</c>: one memory in full, with its history.</summary>

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
-using AgentMemory.Cli.Output;
 using AgentMemory.Cli.Verify;
-using Spectre.Console;
 
 namespace AgentMemory.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AgentMemory.Cli.Ui;
 
 namespace AgentMemory.Cli.Commands;

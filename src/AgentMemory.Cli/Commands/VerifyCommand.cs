@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AgentMemory.Cli.Verify;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AgentMemory.Cli.Setup;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Cli.Import;
 

@@ -1,5 +1,4 @@
 using AgentMemory.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Cli.Setup;
 

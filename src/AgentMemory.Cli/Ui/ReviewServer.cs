@@ -1,14 +1,8 @@
 using System.Security.Cryptography;
 using AgentMemory.Cli.Hosting;
-using AgentMemory.Cli.Setup;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AgentMemory.Cli.Ui;
 

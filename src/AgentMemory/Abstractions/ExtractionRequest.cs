@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentMemory;
 
 /// <summary>What an extractor reads: new conversation messages of one scope and when they were said.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentMemory;
 
 /// <summary>What a guard may look at besides the candidate.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentMemory;
 
 /// <summary>A recall: what a reader at a scope needs for the next turn.</summary>

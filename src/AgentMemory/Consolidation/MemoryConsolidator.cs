@@ -1,8 +1,4 @@
 using System.Numerics.Tensors;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Consolidation;
 

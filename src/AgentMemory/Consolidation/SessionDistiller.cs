@@ -1,11 +1,6 @@
 using System.Globalization;
 using AgentMemory.Extraction;
 using AgentMemory.Pipeline;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Consolidation;
 

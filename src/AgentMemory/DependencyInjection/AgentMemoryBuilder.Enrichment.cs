@@ -1,6 +1,4 @@
 using AgentMemory.Enrichment;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentMemory;
 

@@ -1,7 +1,4 @@
 using AgentMemory.Storage.InMemory;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory;
 

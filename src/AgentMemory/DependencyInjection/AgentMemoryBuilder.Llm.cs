@@ -5,10 +5,6 @@ using AgentMemory.Extraction;
 using AgentMemory.Models;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentMemory;
 

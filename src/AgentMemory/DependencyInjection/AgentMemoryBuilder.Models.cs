@@ -1,7 +1,3 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace AgentMemory;
 
 // Plugs any Microsoft.Extensions.AI chat client or embedding generator into AgentMemory.

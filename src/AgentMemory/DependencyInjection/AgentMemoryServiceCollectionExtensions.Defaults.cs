@@ -1,10 +1,6 @@
 using AgentMemory;
 using AgentMemory.Retrieval;
 using AgentMemory.Storage.InMemory;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

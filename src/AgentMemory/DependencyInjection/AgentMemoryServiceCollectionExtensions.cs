@@ -9,10 +9,7 @@ using AgentMemory.Pipeline;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
 using AgentMemory.Security;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;

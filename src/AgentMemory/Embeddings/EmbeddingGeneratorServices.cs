@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentMemory.Embeddings;
 
 /// <summary>The <see cref="IEmbeddingGenerator.GetService"/> answer of AgentMemory's own embedding generators.</summary>

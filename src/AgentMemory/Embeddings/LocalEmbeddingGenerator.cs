@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text;
 using AgentMemory.Lexical;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Embeddings;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Extraction;
 

@@ -1,5 +1,4 @@
 using AgentMemory.Pipeline;
-using AgentMemory.Telemetry;
 
 namespace AgentMemory.Formation;
 

@@ -2,10 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AgentMemory.Consolidation;
 using AgentMemory.Pipeline;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Formation;
 

@@ -1,8 +1,3 @@
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Formation;
 
 /// <summary>Queues formation jobs in the store's outbox, within <see cref="FormationOptions.QueueCapacity"/>.</summary>

@@ -1,8 +1,4 @@
-using AgentMemory.Telemetry;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Formation;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Models;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Models;
 
 /// <summary>Checks the data annotations (<c>[Range]</c>) of <see cref="LlmMemoryOptions"/> at start (source-generated).</summary>

@@ -2,7 +2,6 @@ using System.Text;
 using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
 using AgentMemory.Retrieval;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Models;
 

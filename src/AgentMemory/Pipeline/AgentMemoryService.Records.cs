@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using AgentMemory.Storage;
-using AgentMemory.Telemetry;
 
 namespace AgentMemory.Pipeline;
 

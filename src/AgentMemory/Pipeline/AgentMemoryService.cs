@@ -4,12 +4,6 @@ using System.Text;
 using AgentMemory.Context;
 using AgentMemory.Formation;
 using AgentMemory.Storage;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Pipeline;
 

@@ -1,7 +1,4 @@
-using AgentMemory.Telemetry;
 using AgentMemory.Vectors;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentMemory.Pipeline;
 

@@ -1,7 +1,6 @@
 using AgentMemory.Extraction;
 using AgentMemory.Reconciliation;
 using AgentMemory.Security;
-using AgentMemory.Telemetry;
 
 namespace AgentMemory.Pipeline;
 

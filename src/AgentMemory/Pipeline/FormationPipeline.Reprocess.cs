@@ -1,5 +1,3 @@
-using AgentMemory.Telemetry;
-
 namespace AgentMemory.Pipeline;
 
 /// <summary>Re-processing of records formed under an older schema version.</summary>

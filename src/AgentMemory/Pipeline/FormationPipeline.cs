@@ -2,10 +2,6 @@ using System.Diagnostics;
 using AgentMemory.Enrichment;
 using AgentMemory.Security;
 using AgentMemory.Storage;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Pipeline;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentMemory.Pipeline;
 
 /// <summary>One unit of formation: the messages of a remember call, under a job id that seeds the memory ids.</summary>

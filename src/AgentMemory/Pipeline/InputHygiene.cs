@@ -1,5 +1,4 @@
 using AgentMemory.Storage;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Pipeline;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AgentMemory.Models;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Reconciliation;
 

@@ -1,5 +1,4 @@
 using AgentMemory.Extraction;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Reconciliation;
 

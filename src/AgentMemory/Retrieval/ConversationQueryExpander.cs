@@ -1,5 +1,4 @@
 using AgentMemory.Lexical;
-using Microsoft.Extensions.AI;
 
 namespace AgentMemory.Retrieval;
 

@@ -1,7 +1,5 @@
 using AgentMemory.Lexical;
 using AgentMemory.Vectors;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Retrieval;
 

@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AgentMemory.Models;
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AgentMemory.Retrieval;
 

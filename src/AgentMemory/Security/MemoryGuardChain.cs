@@ -1,5 +1,3 @@
-using AgentMemory.Telemetry;
-
 namespace AgentMemory.Security;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using AgentMemory.Telemetry;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Security;
 
 /// <summary>Options of the memory guards, bound as <c>AgentMemoryOptions.Security</c>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Security;
 
 /// <summary>Validates <see cref="AgentMemoryOptions.Security"/>, reporting every failure in one result.</summary>

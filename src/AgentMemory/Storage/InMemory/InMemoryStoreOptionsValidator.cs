@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AgentMemory.Storage.InMemory;
 
 /// <summary>Checks the data annotations (<c>[Range]</c>) of <see cref="InMemoryStoreOptions"/> at start (source-generated).</summary>
