@@ -152,21 +152,12 @@ public sealed partial class PostgreSqlMemoryStore
     /// <inheritdoc />
     public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var jobs = await ReadAsync("list-failed", async (c, ct) =>
+        await foreach (var job in ReadRowsAsync(
+            "list-failed",
+            c => new NpgsqlCommand($"SELECT {JobColumns} FROM {_s}.formation_jobs j WHERE j.failed_at IS NOT NULL ORDER BY j.enqueued_at, j.id", c),
+            ReadJob,
+            cancellationToken).ConfigureAwait(false))
         {
-            await using var cmd = new NpgsqlCommand($"SELECT {JobColumns} FROM {_s}.formation_jobs j WHERE j.failed_at IS NOT NULL ORDER BY j.enqueued_at, j.id", c);
-            var result = new List<FormationJob>();
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                result.Add(ReadJob(reader));
-            }
-
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var job in jobs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return job;
         }
     }

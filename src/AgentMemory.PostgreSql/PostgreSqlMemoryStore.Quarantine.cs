@@ -47,31 +47,26 @@ public sealed partial class PostgreSqlMemoryStore
     public async IAsyncEnumerable<QuarantinedMemory> ListQuarantineAsync(MemoryScope scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var items = await ReadAsync("quarantine-list", async (c, ct) =>
-        {
-            await using var cmd = new NpgsqlCommand($"SELECT m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.text, m.source, m.speaker, m.reference, m.reason, m.score, m.at FROM {_s}.quarantine m WHERE {Columns.Within} ORDER BY m.at, m.id", c);
-            Columns.AddScope(cmd.Parameters, scope);
-            var result = new List<QuarantinedMemory>();
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        await foreach (var item in ReadRowsAsync(
+            "quarantine-list",
+            c =>
             {
-                result.Add(new QuarantinedMemory
-                {
-                    Scope = Columns.ReadScope(reader, 0),
-                    Id = reader.GetGuid(4),
-                    Text = reader.GetString(5),
-                    Provenance = new MemoryProvenance((MemorySource)reader.GetInt16(6), Columns.ReadNullableString(reader, 7), Columns.ReadNullableString(reader, 8)),
-                    Reason = reader.GetString(9),
-                    Score = reader.GetDouble(10),
-                    At = Columns.ReadTime(reader, 11),
-                });
-            }
-
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var item in items)
+                var cmd = new NpgsqlCommand($"SELECT m.tenant_id, m.user_id, m.agent_id, m.session_id, m.id, m.text, m.source, m.speaker, m.reference, m.reason, m.score, m.at FROM {_s}.quarantine m WHERE {Columns.Within} ORDER BY m.at, m.id", c);
+                Columns.AddScope(cmd.Parameters, scope);
+                return cmd;
+            },
+            reader => new QuarantinedMemory
+            {
+                Scope = Columns.ReadScope(reader, 0),
+                Id = reader.GetGuid(4),
+                Text = reader.GetString(5),
+                Provenance = new MemoryProvenance((MemorySource)reader.GetInt16(6), Columns.ReadNullableString(reader, 7), Columns.ReadNullableString(reader, 8)),
+                Reason = reader.GetString(9),
+                Score = reader.GetDouble(10),
+                At = Columns.ReadTime(reader, 11),
+            },
+            cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return item;
         }
     }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AgentMemory.PostgreSql.Internal;
 using Npgsql;
@@ -7,6 +8,35 @@ namespace AgentMemory.PostgreSql;
 
 public sealed partial class PostgreSqlMemoryStore
 {
+    /// <summary>
+    /// Reads every row of the command <paramref name="command"/> builds (through <see cref="ReadAsync{T}"/>'s retries),
+    /// then yields them, checking for cancellation between rows.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadRowsAsync<T>(
+        string operation,
+        Func<NpgsqlConnection, NpgsqlCommand> command,
+        Func<NpgsqlDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(operation, async (c, ct) =>
+        {
+            await using var cmd = command(c);
+            var result = new List<T>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                result.Add(read(reader));
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+    }
+
     /// <summary>
     /// Runs a read (or an idempotent write) on a pooled connection, retrying transient failures with back-off.
     /// </summary>

@@ -25,26 +25,22 @@ public sealed partial class SqliteMemoryStore
         ArgumentNullException.ThrowIfNull(query.Scope, nameof(query));
         await FlushAccessesAsync(cancellationToken).ConfigureAwait(false);
         var actions = query.Actions?.Select(a => (int)a).ToHashSet();
-        var entries = await RunAsync("query-audit", Transaction.Read, c =>
-        {
-            var cmd = c.Command(
-                "SELECT seq, at, action, scope_id, memory_ids, query_hash, detail, count FROM audit WHERE scope_id IN " + ScopeSql.Within
-                + " AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to) ORDER BY seq");
-            ScopeSql.BindWithin(cmd, query.Scope);
-            cmd.Parameters.AddWithValue("$from", SqliteValues.ToDb(query.From));
-            cmd.Parameters.AddWithValue("$to", SqliteValues.ToDb(query.To));
-            var result = new List<AuditEntry>();
-            var limit = Math.Max(0, query.Limit);
-            using var r = cmd.ExecuteReader();
-            while (result.Count < limit && r.Read())
+        await foreach (var entry in ReadRowsAsync(
+            "query-audit",
+            c =>
+            {
+                var cmd = c.Command(
+                    "SELECT seq, at, action, scope_id, memory_ids, query_hash, detail, count FROM audit WHERE scope_id IN " + ScopeSql.Within
+                    + " AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to) ORDER BY seq");
+                ScopeSql.BindWithin(cmd, query.Scope);
+                cmd.Parameters.AddWithValue("$from", SqliteValues.ToDb(query.From));
+                cmd.Parameters.AddWithValue("$to", SqliteValues.ToDb(query.To));
+                return cmd;
+            },
+            (c, r) =>
             {
                 var action = r.GetInt32(2);
-                if (actions is not null && !actions.Contains(action))
-                {
-                    continue;
-                }
-
-                result.Add(new AuditEntry
+                return actions is not null && !actions.Contains(action) ? null : new AuditEntry
                 {
                     Sequence = r.GetInt64(0),
                     At = SqliteValues.ReadTime(r, 1),
@@ -54,14 +50,11 @@ public sealed partial class SqliteMemoryStore
                     QueryHash = SqliteValues.ReadNullableString(r, 5),
                     Detail = SqliteValues.ReadNullableString(r, 6),
                     Count = r.GetInt64(7),
-                });
-            }
-
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var entry in entries)
+                };
+            },
+            Math.Max(0, query.Limit),
+            cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return entry;
         }
     }

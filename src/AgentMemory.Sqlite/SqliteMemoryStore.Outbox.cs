@@ -139,21 +139,13 @@ public sealed partial class SqliteMemoryStore
     /// <inheritdoc />
     public async IAsyncEnumerable<FormationJob> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var jobs = await RunAsync<List<FormationJob>>("list-failed", Transaction.Read, c =>
+        await foreach (var job in ReadRowsAsync(
+            "list-failed",
+            c => c.Command("SELECT " + JobColumns + " FROM jobs WHERE failed_at IS NOT NULL ORDER BY enqueued_at, id"),
+            ReadJob,
+            int.MaxValue,
+            cancellationToken).ConfigureAwait(false))
         {
-            var cmd = c.Command("SELECT " + JobColumns + " FROM jobs WHERE failed_at IS NOT NULL ORDER BY enqueued_at, id");
-            var result = new List<FormationJob>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                result.Add(ReadJob(c, r));
-            }
-
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var job in jobs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return job;
         }
     }

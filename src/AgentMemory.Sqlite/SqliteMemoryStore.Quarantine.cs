@@ -37,31 +37,27 @@ public sealed partial class SqliteMemoryStore
     public async IAsyncEnumerable<QuarantinedMemory> ListQuarantineAsync(MemoryScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var items = await RunAsync("list-quarantine", Transaction.Read, c =>
-        {
-            var cmd = c.Command("SELECT id, scope_id, text, source, speaker, reference, reason, score, at FROM quarantine WHERE scope_id IN " + ScopeSql.Within + " ORDER BY at, id");
-            ScopeSql.BindWithin(cmd, scope);
-            var result = new List<QuarantinedMemory>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
+        await foreach (var item in ReadRowsAsync(
+            "list-quarantine",
+            c =>
             {
-                result.Add(new QuarantinedMemory
-                {
-                    Id = SqliteValues.ReadGuid(r, 0),
-                    Scope = ScopeOf(c, r.GetInt64(1)),
-                    Text = r.GetString(2),
-                    Provenance = new MemoryProvenance((MemorySource)r.GetInt32(3), SqliteValues.ReadNullableString(r, 4), SqliteValues.ReadNullableString(r, 5)),
-                    Reason = r.GetString(6),
-                    Score = r.GetDouble(7),
-                    At = SqliteValues.ReadTime(r, 8),
-                });
-            }
-
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var item in items)
+                var cmd = c.Command("SELECT id, scope_id, text, source, speaker, reference, reason, score, at FROM quarantine WHERE scope_id IN " + ScopeSql.Within + " ORDER BY at, id");
+                ScopeSql.BindWithin(cmd, scope);
+                return cmd;
+            },
+            (c, r) => new QuarantinedMemory
+            {
+                Id = SqliteValues.ReadGuid(r, 0),
+                Scope = ScopeOf(c, r.GetInt64(1)),
+                Text = r.GetString(2),
+                Provenance = new MemoryProvenance((MemorySource)r.GetInt32(3), SqliteValues.ReadNullableString(r, 4), SqliteValues.ReadNullableString(r, 5)),
+                Reason = r.GetString(6),
+                Score = r.GetDouble(7),
+                At = SqliteValues.ReadTime(r, 8),
+            },
+            int.MaxValue,
+            cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return item;
         }
     }

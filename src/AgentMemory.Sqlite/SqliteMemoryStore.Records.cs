@@ -276,34 +276,26 @@ public sealed partial class SqliteMemoryStore
             + " AND ($all = 1 OR m.expires_at IS NULL OR m.expires_at > $now)"
             + (cursor is null ? string.Empty : $" AND ({column}, m.id) {comparison} ($at, $id)")
             + $" ORDER BY {column}{direction}, m.id{direction}";
-        var records = await RunAsync("list", Transaction.Read, c =>
-        {
-            var cmd = c.Command(sql);
-            ScopeSql.Bind(cmd, scope, options.Match);
-            cmd.Parameters.AddWithValue("$all", options.IncludeExpired ? 1 : 0);
-            cmd.Parameters.AddWithValue("$now", now.UtcTicks);
-            if (cursor is { } position)
+        await foreach (var record in ReadRowsAsync(
+            "list",
+            c =>
             {
-                cmd.Parameters.AddWithValue("$at", position.At.UtcTicks);
-                cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(position.Id));
-            }
-
-            var result = new List<MemoryRecord>();
-            using var r = cmd.ExecuteReader();
-            while (result.Count < limit && r.Read())
-            {
-                var record = RecordRow.Read(r, ScopeOf(c, r.GetInt64(RecordRow.ScopeId)), withEmbedding: true);
-                if (filter.Matches(record))
+                var cmd = c.Command(sql);
+                ScopeSql.Bind(cmd, scope, options.Match);
+                cmd.Parameters.AddWithValue("$all", options.IncludeExpired ? 1 : 0);
+                cmd.Parameters.AddWithValue("$now", now.UtcTicks);
+                if (cursor is { } position)
                 {
-                    result.Add(record);
+                    cmd.Parameters.AddWithValue("$at", position.At.UtcTicks);
+                    cmd.Parameters.AddWithValue("$id", SqliteValues.ToBlob(position.Id));
                 }
-            }
 
-            return result;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var record in records)
+                return cmd;
+            },
+            (c, r) => RecordRow.Read(r, ScopeOf(c, r.GetInt64(RecordRow.ScopeId)), withEmbedding: true) is var record && filter.Matches(record) ? record : null,
+            limit,
+            cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             yield return record;
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -193,6 +194,40 @@ public sealed partial class SqliteMemoryStore : IMemoryStore, IFormationOutbox, 
         catch (SqliteException ex)
         {
             throw new MemoryStoreException(Name, operation, ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads the rows of one query in a read transaction, keeping at most <paramref name="limit"/> (a row
+    /// <paramref name="read"/> returns null for is skipped), then yields them, checking for cancellation between rows.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadRowsAsync<T>(
+        string operation,
+        Func<PooledConnection, SqliteCommand> command,
+        Func<PooledConnection, SqliteDataReader, T?> read,
+        int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await RunAsync(operation, Transaction.Read, c =>
+        {
+            var cmd = command(c);
+            var result = new List<T>();
+            using var r = cmd.ExecuteReader();
+            while (result.Count < limit && r.Read())
+            {
+                if (read(c, r) is { } row)
+                {
+                    result.Add(row);
+                }
+            }
+
+            return result;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
         }
     }
 
