@@ -169,17 +169,7 @@ internal sealed class SessionDistiller
         return new ChatMessage(role, SpeakerPrefix.Strip(episode))
         {
             AuthorName = episode.Provenance.Speaker,
-            AdditionalProperties = new AdditionalPropertiesDictionary { [LlmExtractor.SourceProperty] = SourceName(source) },
+            AdditionalProperties = new AdditionalPropertiesDictionary { [LlmExtractor.SourceProperty] = MessageSource.Name(source) },
         };
     }
-
-    private static string SourceName(MemorySource source) => source switch
-    {
-        MemorySource.User => "user",
-        MemorySource.Tool => "tool",
-        MemorySource.Document => "document",
-        MemorySource.OtherParty => "other",
-        MemorySource.System => "system",
-        _ => "assistant",
-    };
 }

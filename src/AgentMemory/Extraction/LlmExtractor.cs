@@ -24,7 +24,7 @@ internal sealed partial class LlmExtractor : IExtractor
     public const string Operation = "extract";
 
     /// <summary>The message property (<see cref="ChatMessage.AdditionalProperties"/>) that overrides a message's source.</summary>
-    public const string SourceProperty = "agentmemory.source";
+    public const string SourceProperty = MessageSource.Property;
 
     private readonly StructuredModelCaller _caller;
     private readonly LlmMemoryOptions _options;

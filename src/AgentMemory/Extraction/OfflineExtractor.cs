@@ -22,7 +22,7 @@ namespace AgentMemory.Extraction;
 internal sealed partial class OfflineExtractor : IExtractor
 {
     /// <summary>The key of the source override in <see cref="ChatMessage.AdditionalProperties"/>.</summary>
-    public const string SourceProperty = "agentmemory.source";
+    public const string SourceProperty = MessageSource.Property;
 
     /// <summary>The key of an image caption in <see cref="ChatMessage.AdditionalProperties"/>.</summary>
     public const string ImageCaptionProperty = "agentmemory.image_caption";
@@ -181,14 +181,9 @@ internal sealed partial class OfflineExtractor : IExtractor
 
     private static MemorySource GetSource(ChatMessage message)
     {
-        switch (GetProperty(message, SourceProperty)?.Trim().ToUpperInvariant())
+        if (MessageSource.TryRead(message, out var named))
         {
-            case "DOCUMENT": return MemorySource.Document;
-            case "OTHER" or "OTHERPARTY" or "OTHER_PARTY": return MemorySource.OtherParty;
-            case "TOOL": return MemorySource.Tool;
-            case "ASSISTANT": return MemorySource.Assistant;
-            case "USER": return MemorySource.User;
-            case "SYSTEM": return MemorySource.System;
+            return named;
         }
 
         return message.Role == ChatRole.User ? MemorySource.User

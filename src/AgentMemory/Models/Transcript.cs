@@ -67,17 +67,9 @@ internal sealed class Transcript
 
     private static MemorySource SourceOf(ChatMessage message)
     {
-        if (message.AdditionalProperties?.TryGetValue(LlmExtractor.SourceProperty, out var value) == true && value?.ToString() is { } name)
+        if (MessageSource.TryRead(message, out var named))
         {
-            switch (name.Trim().ToLowerInvariant())
-            {
-                case "user": return MemorySource.User;
-                case "assistant": return MemorySource.Assistant;
-                case "tool": return MemorySource.Tool;
-                case "document": return MemorySource.Document;
-                case "other": return MemorySource.OtherParty;
-                case "system": return MemorySource.System;
-            }
+            return named;
         }
 
         if (message.Role == ChatRole.User)
