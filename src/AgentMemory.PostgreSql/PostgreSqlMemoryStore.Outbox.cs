@@ -100,40 +100,32 @@ public sealed partial class PostgreSqlMemoryStore
 
     /// <inheritdoc />
     public Task ReleaseAsync(Guid jobId, string workerId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+        => EndLeaseAsync("release", jobId, workerId, failure, retryAt, failedAt: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
+        => EndLeaseAsync("park", jobId, workerId, failure, retryAt: null, failedAt: _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Ends <paramref name="workerId"/>'s lease on a job after a failed attempt, counting the attempt and keeping the
+    /// error: the job waits until <paramref name="retryAt"/> (release) or is parked as failed at
+    /// <paramref name="failedAt"/> (park). Guarded by the lease owner: once applied, the worker no longer matches, so a
+    /// retry changes nothing. A leased job is never a failed one, so a release leaves <c>failed_at</c> null as it was.
+    /// </summary>
+    private Task<int> EndLeaseAsync(string operation, Guid jobId, string workerId, string failure, DateTimeOffset? retryAt, DateTimeOffset? failedAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(workerId);
         failure = TextGuard.Clean(failure)!;
-
-        // Guarded by the lease owner: once applied, the worker no longer matches, so a retry changes nothing.
-        return WriteAsync("release", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
-            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = @retry, last_error = @error, worker = NULL, lease_until = NULL
+        return WriteAsync(operation, Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
+            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = @retry, last_error = @error, failed_at = @failed, worker = NULL, lease_until = NULL
             WHERE id = @id AND worker = @worker
             """, p =>
         {
             p.AddWithValue("id", jobId);
             p.AddWithValue("worker", workerId);
             Columns.AddTime(p, "retry", retryAt);
-            Columns.AddText(p, "error", failure);
-        }, ct), applied: null, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(workerId);
-        var now = _time.GetUtcNow();
-
-        // Guarded by the lease owner, as ReleaseAsync: once applied, a retry changes nothing.
-        return WriteAsync("park", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
-            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = NULL, last_error = @error, failed_at = @at, worker = NULL, lease_until = NULL
-            WHERE id = @id AND worker = @worker
-            """, p =>
-        {
-            p.AddWithValue("id", jobId);
-            p.AddWithValue("worker", workerId);
-            Columns.AddTime(p, "at", now);
+            Columns.AddTime(p, "failed", failedAt);
             Columns.AddText(p, "error", failure);
         }, ct), applied: null, cancellationToken);
     }
