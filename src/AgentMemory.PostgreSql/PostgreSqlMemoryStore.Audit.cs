@@ -9,8 +9,7 @@ public sealed partial class PostgreSqlMemoryStore
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        MemoryRecordValidator.ValidateAudit(entry);
         entry = entry with { Detail = TextGuard.Clean(entry.Detail), QueryHash = TextGuard.Clean(entry.QueryHash) };
         TextGuard.Check(entry.Detail, nameof(entry));
         TextGuard.Check(entry.QueryHash, nameof(entry));

@@ -89,62 +89,43 @@ public sealed partial class PostgreSqlMemoryStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(workerId);
-        var attempted = false;
-        return WriteAsync("complete", Guid.NewGuid(), async (c, tx, ct) =>
-        {
-            var deleted = await ExecAsync(c, tx, $"DELETE FROM {_s}.formation_jobs WHERE id = @id AND worker = @worker", p =>
-            {
-                p.AddWithValue("id", jobId);
-                p.AddWithValue("worker", workerId);
-            }, ct).ConfigureAwait(false);
-            if (deleted == 0 && attempted)
-            {
-                await using var cmd = new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM {_s}.formation_jobs WHERE id = @id)", c, tx);
-                cmd.Parameters.AddWithValue("id", jobId);
-                return (bool)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-            }
-
-            attempted = true;
-            return deleted > 0;
-        }, applied: null, cancellationToken);
+        return WriteJobAsync(
+            "complete",
+            jobId,
+            $"DELETE FROM {_s}.formation_jobs WHERE id = @id AND worker = @worker",
+            p => p.AddWithValue("worker", workerId),
+            $"SELECT NOT EXISTS (SELECT 1 FROM {_s}.formation_jobs WHERE id = @id)",
+            cancellationToken);
     }
 
     /// <inheritdoc />
     public Task ReleaseAsync(Guid jobId, string workerId, string failure, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
+        => EndLeaseAsync("release", jobId, workerId, failure, retryAt, failedAt: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
+        => EndLeaseAsync("park", jobId, workerId, failure, retryAt: null, failedAt: _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Ends <paramref name="workerId"/>'s lease on a job after a failed attempt, counting the attempt and keeping the
+    /// error: the job waits until <paramref name="retryAt"/> (release) or is parked as failed at
+    /// <paramref name="failedAt"/> (park). Guarded by the lease owner: once applied, the worker no longer matches, so a
+    /// retry changes nothing. A leased job is never a failed one, so a release leaves <c>failed_at</c> null as it was.
+    /// </summary>
+    private Task<int> EndLeaseAsync(string operation, Guid jobId, string workerId, string failure, DateTimeOffset? retryAt, DateTimeOffset? failedAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(workerId);
         failure = TextGuard.Clean(failure)!;
-
-        // Guarded by the lease owner: once applied, the worker no longer matches, so a retry changes nothing.
-        return WriteAsync("release", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
-            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = @retry, last_error = @error, worker = NULL, lease_until = NULL
+        return WriteAsync(operation, Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
+            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = @retry, last_error = @error, failed_at = @failed, worker = NULL, lease_until = NULL
             WHERE id = @id AND worker = @worker
             """, p =>
         {
             p.AddWithValue("id", jobId);
             p.AddWithValue("worker", workerId);
             Columns.AddTime(p, "retry", retryAt);
-            Columns.AddText(p, "error", failure);
-        }, ct), applied: null, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task ParkAsync(Guid jobId, string workerId, string failure, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(workerId);
-        var now = _time.GetUtcNow();
-
-        // Guarded by the lease owner, as ReleaseAsync: once applied, a retry changes nothing.
-        return WriteAsync("park", Guid.NewGuid(), (c, tx, ct) => ExecAsync(c, tx, $"""
-            UPDATE {_s}.formation_jobs SET attempts = attempts + 1, not_before = NULL, last_error = @error, failed_at = @at, worker = NULL, lease_until = NULL
-            WHERE id = @id AND worker = @worker
-            """, p =>
-        {
-            p.AddWithValue("id", jobId);
-            p.AddWithValue("worker", workerId);
-            Columns.AddTime(p, "at", now);
+            Columns.AddTime(p, "failed", failedAt);
             Columns.AddText(p, "error", failure);
         }, ct), applied: null, cancellationToken);
     }
@@ -180,13 +161,34 @@ public sealed partial class PostgreSqlMemoryStore
     public Task<bool> RetryFailedAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return WriteJobAsync(
+            "retry-failed",
+            jobId,
+            $"UPDATE {_s}.formation_jobs SET attempts = 0, not_before = NULL, failed_at = NULL WHERE id = @id AND failed_at IS NOT NULL",
+            parameters: null,
+            $"SELECT EXISTS (SELECT 1 FROM {_s}.formation_jobs WHERE id = @id AND failed_at IS NULL)",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one conditional write on job <paramref name="jobId"/> (bound as <c>@id</c>) and reports whether it took effect.
+    /// The first attempt answers by the rows changed; a retry after a failure whose outcome is unknown may find nothing
+    /// left to change because the earlier attempt committed, so there <paramref name="appliedSql"/> (a boolean query on
+    /// <c>@id</c>) tells whether the job is in the state the write leaves it in.
+    /// </summary>
+    private Task<bool> WriteJobAsync(string operation, Guid jobId, string sql, Action<NpgsqlParameterCollection>? parameters, string appliedSql, CancellationToken cancellationToken)
+    {
         var attempted = false;
-        return WriteAsync("retry-failed", Guid.NewGuid(), async (c, tx, ct) =>
+        return WriteAsync(operation, Guid.NewGuid(), async (c, tx, ct) =>
         {
-            var changed = await ExecAsync(c, tx, $"UPDATE {_s}.formation_jobs SET attempts = 0, not_before = NULL, failed_at = NULL WHERE id = @id AND failed_at IS NOT NULL", p => p.AddWithValue("id", jobId), ct).ConfigureAwait(false);
+            var changed = await ExecAsync(c, tx, sql, p =>
+            {
+                p.AddWithValue("id", jobId);
+                parameters?.Invoke(p);
+            }, ct).ConfigureAwait(false);
             if (changed == 0 && attempted)
             {
-                await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {_s}.formation_jobs WHERE id = @id AND failed_at IS NULL)", c, tx);
+                await using var cmd = new NpgsqlCommand(appliedSql, c, tx);
                 cmd.Parameters.AddWithValue("id", jobId);
                 return (bool)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
             }

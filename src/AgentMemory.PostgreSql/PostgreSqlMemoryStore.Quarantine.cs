@@ -9,10 +9,8 @@ public sealed partial class PostgreSqlMemoryStore
     public async Task QuarantineAsync(QuarantinedMemory item, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
+        MemoryRecordValidator.ValidateQuarantined(item, _options.MaxTextLength);
         item = item with { Reason = TextGuard.Clean(item.Reason)!, Provenance = TextGuard.Clean(item.Provenance)! };
-        MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
         TextGuard.Check(item.Text, nameof(item));
         TextGuard.Check(item.Reason, nameof(item));
 

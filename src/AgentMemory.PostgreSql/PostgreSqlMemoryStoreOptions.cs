@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.PostgreSql;
 
 /// <summary>Options of <see cref="PostgreSqlMemoryStore"/>.</summary>
-public sealed partial class PostgreSqlMemoryStoreOptions
+public sealed partial class PostgreSqlMemoryStoreOptions : MemoryStoreOptions
 {
     /// <summary>The PostgreSQL schema holding the store's tables (default "agentmemory"); created when missing.</summary>
     public string Schema { get; set; } = "agentmemory";
@@ -15,12 +15,6 @@ public sealed partial class PostgreSqlMemoryStoreOptions
     /// created; 0 (default) creates plain tables. Fixed at creation: later values are ignored.
     /// </summary>
     public int TenantPartitions { get; set; }
-
-    /// <summary>The longest memory text accepted, in characters.</summary>
-    public int MaxTextLength { get; set; } = MemoryRecordValidator.DefaultMaxTextLength;
-
-    /// <summary>The vector dimension, when known up front; null fixes it from the first vector any instance stores.</summary>
-    public int? Dimension { get; set; }
 
     /// <summary>The PostgreSQL text-search configuration used for lexical search (default "english").</summary>
     public string TextSearchConfiguration { get; set; } = "english";
@@ -79,14 +73,9 @@ public sealed partial class PostgreSqlMemoryStoreOptions
             failures.Add("TenantPartitions must be within [0, 1024].");
         }
 
-        if (MaxTextLength is < 1 or > MemoryRecordValidator.MaxTextLengthLimit)
+        if (new MemoryStoreOptionsValidator().Validate(null, this) is { Failed: true, Failures: { } limits })
         {
-            failures.Add($"MaxTextLength must be within [1, {MemoryRecordValidator.MaxTextLengthLimit}].");
-        }
-
-        if (Dimension is < 1 or > MemoryRecordValidator.MaxDimension)
-        {
-            failures.Add($"Dimension must be within [1, {MemoryRecordValidator.MaxDimension}].");
+            failures.AddRange(limits);
         }
 
         if (MaxRetries is < 0 or > 100)

@@ -8,8 +8,7 @@ public sealed partial class SqliteMemoryStore
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        Storage.MemoryRecordValidator.ValidateAudit(entry);
         var ids = entry.MemoryIds ?? [];
         return RunAsync("append-audit", Transaction.Write, c =>
         {

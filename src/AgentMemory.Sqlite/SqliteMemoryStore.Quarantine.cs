@@ -6,11 +6,7 @@ public sealed partial class SqliteMemoryStore
     public Task QuarantineAsync(QuarantinedMemory item, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
-        ArgumentNullException.ThrowIfNull(item.Provenance, nameof(item));
-        ArgumentNullException.ThrowIfNull(item.Reason, nameof(item));
-        Storage.MemoryRecordValidator.ValidateText(item.Text, _options.MaxTextLength);
+        Storage.MemoryRecordValidator.ValidateQuarantined(item, _options.MaxTextLength);
         return RunAsync("quarantine", Transaction.Write, c =>
         {
             var scopeId = EnsureScope(c, item.Scope);

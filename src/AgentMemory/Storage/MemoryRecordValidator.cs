@@ -82,6 +82,26 @@ internal static class MemoryRecordValidator
         }
     }
 
+    /// <summary>Throws when an audit entry cannot be stored: the entry or its scope is missing.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entry"/> or its scope is null.</exception>
+    public static void ValidateAudit(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+    }
+
+    /// <summary>Throws when a quarantine entry cannot be stored: it, its scope, provenance or reason is missing, or its text is invalid.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/>, its scope, provenance or reason is null.</exception>
+    /// <exception cref="InvalidMemoryException">The text is empty, longer than <paramref name="maxTextLength"/> or ill-formed.</exception>
+    public static void ValidateQuarantined(QuarantinedMemory item, int maxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
+        ArgumentNullException.ThrowIfNull(item.Provenance, nameof(item));
+        ArgumentNullException.ThrowIfNull(item.Reason, nameof(item));
+        ValidateText(item.Text, maxTextLength);
+    }
+
     /// <summary>Throws <see cref="InvalidMemoryException"/> when <paramref name="text"/> is empty or longer than <paramref name="maxTextLength"/>.</summary>
     public static void ValidateText(string? text, int maxTextLength = DefaultMaxTextLength)
     {

@@ -12,8 +12,7 @@ internal sealed partial class InMemoryMemoryStore
     public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(entry.Scope, nameof(entry));
+        MemoryRecordValidator.ValidateAudit(entry);
         lock (_auditLock)
         {
             _audit.Add(entry with { Sequence = ++_auditSequence, MemoryIds = [.. entry.MemoryIds] });

@@ -8,9 +8,7 @@ internal sealed partial class InMemoryMemoryStore
     public Task QuarantineAsync(QuarantinedMemory item, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(item.Scope, nameof(item));
-        MemoryRecordValidator.ValidateText(item.Text, _maxTextLength);
+        MemoryRecordValidator.ValidateQuarantined(item, _maxTextLength);
         _gate.EnterReadLock();
         try
         {
@@ -44,27 +42,7 @@ internal sealed partial class InMemoryMemoryStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         var result = new List<QuarantinedMemory>();
-        _gate.EnterReadLock();
-        try
-        {
-            foreach (var p in Covered(scope, ScopeMatch.Within))
-            {
-                p.Lock.EnterReadLock();
-                try
-                {
-                    result.AddRange(p.Quarantine);
-                }
-                finally
-                {
-                    p.Lock.ExitReadLock();
-                }
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-
+        ReadCovered(scope, ScopeMatch.Within, p => result.AddRange(p.Quarantine));
         result.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Id.CompareTo(b.Id));
         foreach (var q in result)
         {

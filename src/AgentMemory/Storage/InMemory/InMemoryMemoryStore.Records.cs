@@ -15,33 +15,16 @@ internal sealed partial class InMemoryMemoryStore
         var filter = options.Filter ?? MemoryFilter.None;
         var now = _time.GetUtcNow();
         var result = new List<MemoryRecord>();
-        _gate.EnterReadLock();
-        try
+        ReadCovered(scope, options.Match, p =>
         {
-            foreach (var p in Covered(scope, options.Match))
+            foreach (var r in p.Records.Values)
             {
-                p.Lock.EnterReadLock();
-                try
+                if ((options.IncludeExpired || !r.IsExpired(now)) && (cursor is not { } c || c.IsAfter(r, order)) && filter.Matches(r))
                 {
-                    foreach (var r in p.Records.Values)
-                    {
-                        if ((options.IncludeExpired || !r.IsExpired(now)) && (cursor is not { } c || c.IsAfter(r, order)) && filter.Matches(r))
-                        {
-                            result.Add(r);
-                        }
-                    }
-                }
-                finally
-                {
-                    p.Lock.ExitReadLock();
+                    result.Add(r);
                 }
             }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-
+        });
         result.Sort((a, b) => MemoryCursor.Compare(a, b, order));
         foreach (var r in options.Limit is { } limit ? result.Take(limit) : result)
         {
@@ -59,37 +42,20 @@ internal sealed partial class InMemoryMemoryStore
         ArgumentNullException.ThrowIfNull(scope);
         var now = _time.GetUtcNow();
         long count = 0;
-        _gate.EnterReadLock();
-        try
+        ReadCovered(scope, match, p =>
         {
-            foreach (var p in Covered(scope, match))
+            if (p.Index.EarliestExpiry is { } e && e <= now)
             {
-                p.Lock.EnterReadLock();
-                try
+                foreach (var r in p.Records.Values)
                 {
-                    if (p.Index.EarliestExpiry is { } e && e <= now)
-                    {
-                        foreach (var r in p.Records.Values)
-                        {
-                            count += r.IsExpired(now) ? 0 : 1;
-                        }
-                    }
-                    else
-                    {
-                        count += p.Records.Count;
-                    }
-                }
-                finally
-                {
-                    p.Lock.ExitReadLock();
+                    count += r.IsExpired(now) ? 0 : 1;
                 }
             }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-
+            else
+            {
+                count += p.Records.Count;
+            }
+        });
         return Task.FromResult(count);
     }
 
@@ -99,23 +65,32 @@ internal sealed partial class InMemoryMemoryStore
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scope);
         var result = new List<MemoryHistoryEntry>();
+        ReadCovered(scope, ScopeMatch.Visible, p =>
+        {
+            if (p.History.TryGetValue(id, out var entries))
+            {
+                result.AddRange(entries);
+            }
+        });
+        result.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Version.CompareTo(b.Version));
+        return Task.FromResult<IReadOnlyList<MemoryHistoryEntry>>(result);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on each existing partition <paramref name="match"/> covers from
+    /// <paramref name="scope"/>, holding the gate's and that partition's read locks.
+    /// </summary>
+    private void ReadCovered(MemoryScope scope, ScopeMatch match, Action<ScopePartition> read)
+    {
         _gate.EnterReadLock();
         try
         {
-            foreach (var visible in scope.VisibleScopes())
+            foreach (var p in Covered(scope, match))
             {
-                if (!_partitions.TryGetValue(visible.Key, out var p))
-                {
-                    continue;
-                }
-
                 p.Lock.EnterReadLock();
                 try
                 {
-                    if (p.History.TryGetValue(id, out var entries))
-                    {
-                        result.AddRange(entries);
-                    }
+                    read(p);
                 }
                 finally
                 {
@@ -127,9 +102,6 @@ internal sealed partial class InMemoryMemoryStore
         {
             _gate.ExitReadLock();
         }
-
-        result.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Version.CompareTo(b.Version));
-        return Task.FromResult<IReadOnlyList<MemoryHistoryEntry>>(result);
     }
 
     /// <summary>The existing partitions <paramref name="match"/> covers from <paramref name="scope"/>; caller holds the gate.</summary>
