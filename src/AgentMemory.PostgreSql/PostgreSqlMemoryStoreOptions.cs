@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AgentMemory.PostgreSql;
 
 /// <summary>Options of <see cref="PostgreSqlMemoryStore"/>.</summary>
-public sealed partial class PostgreSqlMemoryStoreOptions : MemoryStoreOptions
+public sealed partial class PostgreSqlMemoryStoreOptions
 {
     /// <summary>The PostgreSQL schema holding the store's tables (default "agentmemory"); created when missing.</summary>
     public string Schema { get; set; } = "agentmemory";
@@ -15,6 +15,12 @@ public sealed partial class PostgreSqlMemoryStoreOptions : MemoryStoreOptions
     /// created; 0 (default) creates plain tables. Fixed at creation: later values are ignored.
     /// </summary>
     public int TenantPartitions { get; set; }
+
+    /// <summary>The longest memory text accepted, in characters.</summary>
+    public int MaxTextLength { get; set; } = MemoryRecordValidator.DefaultMaxTextLength;
+
+    /// <summary>The vector dimension, when known up front; null fixes it from the first vector any instance stores.</summary>
+    public int? Dimension { get; set; }
 
     /// <summary>The PostgreSQL text-search configuration used for lexical search (default "english").</summary>
     public string TextSearchConfiguration { get; set; } = "english";
@@ -73,9 +79,14 @@ public sealed partial class PostgreSqlMemoryStoreOptions : MemoryStoreOptions
             failures.Add("TenantPartitions must be within [0, 1024].");
         }
 
-        if (new MemoryStoreOptionsValidator().Validate(null, this) is { Failed: true, Failures: { } limits })
+        if (MaxTextLength is < 1 or > MemoryRecordValidator.MaxTextLengthLimit)
         {
-            failures.AddRange(limits);
+            failures.Add($"MaxTextLength must be within [1, {MemoryRecordValidator.MaxTextLengthLimit}].");
+        }
+
+        if (Dimension is < 1 or > MemoryRecordValidator.MaxDimension)
+        {
+            failures.Add($"Dimension must be within [1, {MemoryRecordValidator.MaxDimension}].");
         }
 
         if (MaxRetries is < 0 or > 100)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AgentMemory.Sqlite;
 
 /// <summary>Options of the SQLite store (<see cref="SqliteMemoryStore"/>).</summary>
-public sealed class SqliteMemoryStoreOptions : MemoryStoreOptions
+public sealed class SqliteMemoryStoreOptions
 {
     /// <summary>The default <see cref="QuantizeAtRows"/>.</summary>
     public const int DefaultQuantizeAtRows = 4096;
@@ -11,6 +11,17 @@ public sealed class SqliteMemoryStoreOptions : MemoryStoreOptions
     /// <summary>The connection string, e.g. <c>Data Source=memory.db</c>. Pooling is managed by the store.</summary>
     [Required]
     public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The longest memory text accepted, in characters (default <see cref="MemoryRecordValidator.DefaultMaxTextLength"/>).</summary>
+    [Range(1, MemoryRecordValidator.MaxTextLengthLimit)]
+    public int MaxTextLength { get; set; } = MemoryRecordValidator.DefaultMaxTextLength;
+
+    /// <summary>
+    /// The vector dimension, when known up front; null (default) fixes it from the first vector stored in the file.
+    /// Vectors of any other dimension are rejected with <see cref="MemoryValidationError.DimensionMismatch"/>.
+    /// </summary>
+    [Range(1, MemoryRecordValidator.MaxDimension)]
+    public int? Dimension { get; set; }
 
     /// <summary>How long a connection waits for another writer's lock (<c>PRAGMA busy_timeout</c>), default 10 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
