@@ -63,6 +63,22 @@ public sealed class RetrievalOptions
     [Range(0.0, 100.0)]
     public double ExpansionWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// How many feedback terms a second lexical search adds to the query (pseudo-relevance feedback): words that the
+    /// best-ranked memories of the first search share and the rest of its candidates lack. Default 8; 0 turns the second
+    /// search off (one store search less per query).
+    /// </summary>
+    [Range(0, 32)]
+    public int FeedbackTerms { get; set; } = 8;
+
+    /// <summary>How many of the first search's best memories of each list (vector, lexical) the feedback terms are read from. Default 3.</summary>
+    [Range(1, 20)]
+    public int FeedbackDocuments { get; set; } = 3;
+
+    /// <summary>The weight of the feedback search's lexical list, relative to the query's own. Default 0.75.</summary>
+    [Range(0.0, 100.0)]
+    public double FeedbackWeight { get; set; } = 0.75;
+
     /// <summary>The half-life of freshness: a memory this old (since its event or last change) gets half the freshness factor.</summary>
     public TimeSpan FreshnessHalfLife { get; set; } = TimeSpan.FromDays(90);
 

@@ -1,0 +1,67 @@
+using AgentMemory.Retrieval;
+using FluentAssertions;
+
+namespace AgentMemory.Tests.Retrieval;
+
+public sealed class FeedbackQueryTests
+{
+    private static readonly MemoryScope Scope = MemoryScope.ForUser("t", "u");
+
+    [Fact]
+    public void FeedbackQuery_AddsWordsTheBestMemoriesShareAndTheOtherCandidatesLack()
+    {
+        var best = new[]
+        {
+            Record("Nadia: I adopted a greyhound from the shelter last spring."),
+            Record("Nadia: The greyhound sleeps on the sofa all day."),
+            Record("Nadia: Walking the greyhound at dawn is my routine now."),
+        };
+        var rest = new[]
+        {
+            Record("Nadia: I started a pottery class on Thursdays."),
+            Record("Nadia: My sister visited from Porto in March."),
+            Record("Nadia: The sofa needs cleaning after the party."),
+        };
+        var result = new MemorySearchResult(
+            VectorMatches: [.. best.Concat(rest).Select((r, i) => new ScoredMemory(r, 0.9 - (i * 0.1)))],
+            LexicalMatches: [new(best[0], 3.0), new(best[1], 2.0)]);
+
+        var query = HybridRetriever.FeedbackQuery(result, "which pet did I adopt?", new RetrievalOptions { FeedbackTerms = 4, FeedbackDocuments = 3 });
+
+        query.Should().StartWith("which pet did I adopt? ");
+        var added = query!["which pet did I adopt? ".Length..].Split(' ');
+        added.Should().Contain("greyhound");
+        added.Should().NotContain("Nadia", "every candidate names the speaker, so the name says nothing about the best ones");
+        added.Should().NotContain("adopted", "the query already has the word");
+        added.Length.Should().BeLessThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public void FeedbackQuery_FewerThanTwoBestMemories_IsNull()
+    {
+        var only = Record("The user keeps bees on the roof.");
+        var result = new MemorySearchResult(VectorMatches: [new(only, 0.8)], LexicalMatches: [new(only, 2.0)]);
+
+        HybridRetriever.FeedbackQuery(result, "hobbies", new RetrievalOptions { FeedbackTerms = 5 }).Should().BeNull();
+    }
+
+    [Fact]
+    public void FeedbackQuery_NoSharedWord_IsNull()
+    {
+        var result = new MemorySearchResult(
+            VectorMatches: [new(Record("Bees live on the roof."), 0.8), new(Record("Tuesday is chess night."), 0.7)],
+            LexicalMatches: []);
+
+        HybridRetriever.FeedbackQuery(result, "hobbies", new RetrievalOptions { FeedbackTerms = 5 }).Should().BeNull();
+    }
+
+    private static MemoryRecord Record(string text) => new()
+    {
+        Id = Guid.NewGuid(),
+        Scope = Scope,
+        Kind = MemoryKind.Episodic,
+        Text = text,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+}
