@@ -26,40 +26,53 @@ internal sealed partial class HybridRetriever
             return null;
         }
 
-        var analyzer = TextAnalyzer.Default;
-        var queryTerms = new HashSet<string>(analyzer.Analyze(query), StringComparer.Ordinal);
+        var terms = new TermCache();
+        var queryTerms = new HashSet<string>(TextAnalyzer.Default.Analyze(query), StringComparer.Ordinal);
+
+        // Each term's count among the best memories and its first surface word there, so the second search analyzes what
+        // a user would have typed.
+        var inBest = new Dictionary<string, (int Count, string Word)>(StringComparer.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in best)
+        {
+            counted.Clear();
+            foreach (var word in TextAnalyzer.Words(record.Text))
+            {
+                if (terms.Of(word) is not { } term || queryTerms.Contains(term) || !counted.Add(term) || !word.Any(char.IsLetter))
+                {
+                    continue;
+                }
+
+                inBest[term] = inBest.TryGetValue(term, out var entry) ? (entry.Count + 1, entry.Word) : (1, word);
+            }
+        }
+
+        var shared = inBest.Where(t => t.Value.Count >= 2).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (shared.Count == 0)
+        {
+            return null;
+        }
+
+        // Stemming changes only a word's ending, so a word can yield a shared term only if it starts as one does: the
+        // other words of the candidates are never analyzed.
+        var starts = shared.Keys.Select(Start).Distinct(StringComparer.Ordinal).ToArray();
         var inPool = new Dictionary<string, int>(StringComparer.Ordinal);
         var pool = 0;
         foreach (var match in result.LexicalMatches.Concat(result.VectorMatches).DistinctBy(m => m.Record.Id))
         {
             pool++;
-            foreach (var term in analyzer.Analyze(match.Record.Text).Distinct(StringComparer.Ordinal))
+            counted.Clear();
+            foreach (var word in TextAnalyzer.Words(match.Record.Text))
             {
-                inPool[term] = inPool.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        // Each term's first surface word in the best memories, so the second search analyzes what a user would have typed.
-        var inBest = new Dictionary<string, (int Count, string Word)>(StringComparer.Ordinal);
-        foreach (var record in best)
-        {
-            var counted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in TextAnalyzer.Words(record.Text))
-            {
-                var terms = analyzer.Analyze(word);
-                if (terms.Count != 1 || queryTerms.Contains(terms[0]) || !counted.Add(terms[0]) || !word.Any(char.IsLetter))
+                if (StartsLikeOneOf(word, starts) && terms.Of(word) is { } term && shared.ContainsKey(term) && counted.Add(term))
                 {
-                    continue;
+                    inPool[term] = inPool.GetValueOrDefault(term) + 1;
                 }
-
-                var count = inBest.TryGetValue(terms[0], out var entry) ? entry.Count + 1 : 1;
-                inBest[terms[0]] = (count, entry.Word ?? word);
             }
         }
 
-        var chosen = inBest
-            .Where(t => t.Value.Count >= 2)
-            .Select(t => (t.Value.Word, Lift: (double)t.Value.Count / best.Count - (double)inPool.GetValueOrDefault(t.Key) / pool))
+        var chosen = shared
+            .Select(t => (t.Value.Word, Lift: ((double)t.Value.Count / best.Count) - ((double)inPool.GetValueOrDefault(t.Key) / pool)))
             .Where(t => t.Lift > 0)
             .OrderByDescending(t => t.Lift)
             .ThenBy(t => t.Word, StringComparer.Ordinal)
@@ -74,6 +87,42 @@ internal sealed partial class HybridRetriever
             {
                 best.Add(list[rank].Record);
             }
+        }
+    }
+
+    private const int StartLength = 3;
+
+    private static string Start(string term) => term.Length <= StartLength ? term : term[..StartLength];
+
+    private static bool StartsLikeOneOf(string word, string[] starts)
+    {
+        var head = word.AsSpan(0, Math.Min(word.Length, StartLength));
+        foreach (var start in starts)
+        {
+            if (head.Equals(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One word's analyzed term (null for a stop word or a word the analyzer splits), each distinct word analyzed once.</summary>
+    private sealed class TermCache
+    {
+        private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
+
+        public string? Of(string word)
+        {
+            if (!_terms.TryGetValue(word, out var term))
+            {
+                var analyzed = TextAnalyzer.Default.Analyze(word);
+                term = analyzed.Count == 1 ? analyzed[0] : null;
+                _terms[word] = term;
+            }
+
+            return term;
         }
     }
 }

@@ -91,7 +91,7 @@ internal sealed partial class HybridRetriever : IRetriever
             if (i == 0 && o.FeedbackTerms > 0 && FeedbackQuery(result, queries[0], o) is { } feedback)
             {
                 var second = await SearchStoreAsync(
-                    new MemorySearchRequest { Scope = request.Scope, Text = feedback, Limit = limit, Filter = request.Filter },
+                    new MemorySearchRequest { Scope = request.Scope, Text = feedback, Limit = topK * 2, Filter = request.Filter },
                     cancellationToken).ConfigureAwait(false);
                 fusion.Add(second, feedback, o.FeedbackWeight, "feedback");
             }
