@@ -50,6 +50,9 @@ BBAN = {
     "RO": lambda: ra(4) + rc(16), "CZ": lambda: rn(20), "HU": lambda: rn(24), "HR": lambda: rn(17), "SI": lambda: rn(15),
 }
 
+def hexify(letters):  # letters of an interface id must be hex digits
+    return "".join("abcdef"[ord(c) % 6] for c in letters)
+
 def group4(s):
     return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
 
@@ -309,7 +312,7 @@ for _ in range(24):
 
 for _ in range(24):
     ip = R.choice([f"{R.randint(11, 223)}.{R.randint(0, 255)}.{R.randint(0, 255)}.{R.randint(1, 254)}", f"10.{R.randint(0, 255)}.{R.randint(0, 255)}.{R.randint(1, 254)}",
-                   f"2a02:{rn(4)[:3]}:{R.randint(1, 9)}f0::{R.randint(1, 99)}", f"fe80::{R.randint(100, 999)}:{ra(2).lower()}ff:fe{rn(2)}:{R.randint(1000, 9999)}"])
+                   f"2a02:{rn(4)[:3]}:{R.randint(1, 9)}f0::{R.randint(1, 99)}", f"fe80::{R.randint(100, 999)}:{hexify(ra(2))}ff:fe{rn(2)}:{R.randint(1000, 9999)}"])
     add("en", "ip", R.choice(["The login came from {i}.", "client_ip={i} user=ana", "My home IP is {i}", "Blocked {i} after 5 failed attempts",
                               "ssh ana@{i}", "La IP de mi router es {i}", "Connexion depuis {i}", "Zugriff von {i} um 03:12"]).replace("{i}", ip), [("ip", ip)])
 
