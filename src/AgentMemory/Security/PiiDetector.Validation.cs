@@ -132,11 +132,19 @@ internal sealed partial class PiiDetector
     [GeneratedRegex(@"\b(v|ver|version|versions|release|build|firmware|update|upgrade|sdk|api|package|patch|kernel|chrome|python|node|\.net|java|firmware version|os)\.?\s*(to|from|is|=|:|->)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionContext();
 
-    [GeneratedRegex(@"\b(born|birth ?date|date of birth|birthdate|d\.?o\.?b\.?|birthday|bday|b-day|came into the world|geboren|geb\.|geburtsdatum|geb\.-datum|geburtstag|zur welt gekommen|n[ée]e? le|n[ée]e?|date de naissance|date de naiss\.|naissance|anniversaire|nac[ií][oó]?|nacida|nacido|fecha de nacimiento|fecha nac\.|nacimiento|cumplea[ñn]os|nasci|nasceu|nascid[oa]|naci[oó]|nacque|data de nascimento|data de nasc\.|nascimento|anivers[áa]rio|nat[oa]|data di nascita|compleanno|venut[oa] al mondo)(?=\W)\s*(?:(?:is|was|on|in|am|el|le|the|a|em|il|en|no|na)\b|[:=-])?\s*(?:(?:on|in|the|am|el|le|a|em|il|en|no|na|dia)\b)?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(born|birth ?date|date of birth|birthdate|d\.?o\.?b\.?|birthday|bday|b-day|came into the world|geboren|geb\.|geburtsdatum|geb\.-datum|geburtstag|zur welt gekommen|n[ée]e? le|n[ée]e?|date de naissance|date de naiss\.|naissance|naiss\.|nasc\.|nac\.|b\.(?=\s?\d)|anniversaire|nac[ií][oó]?|nacida|nacido|fecha de nacimiento|fecha nac\.|nacimiento|cumplea[ñn]os|nasci|nasceu|nascid[oa]|naci[oó]|nacque|data de nascimento|data de nasc\.|nascimento|anivers[áa]rio|nat[oa]|data di nascita|compleanno|venut[oa] al mondo)(?=\W)\s*(?:(?:is|was|on|in|am|el|le|the|a|em|il|en|no|na)\b|[:=-])?\s*(?:(?:on|in|the|am|el|le|a|em|il|en|no|na|dia)\b)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex BirthContext();
 
-    [GeneratedRegex(@"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?(?: of)? (?:de )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?,?(?: de)? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?![\d])", RegexOptions.IgnoreCase)]
+    /// <summary>Month names and abbreviations in English, French, German, Spanish, Portuguese and Italian.</summary>
+    private const string MonthNames = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre";
+
+    /// <summary>A full date: ISO, numeric (2- or 4-digit year), or with a written month ("3rd of March 1985", "26-Aug-1931", "11 de febrero del 1970", "March 3, 1985").</summary>
+    [GeneratedRegex(@"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?(?: of)?[ -](?:de )?(?:" + MonthNames + @")\.?,?(?: de| del)?[ -]\d{4}|(?:" + MonthNames + @")\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?![\d])", RegexOptions.IgnoreCase)]
     private static partial Regex DateText();
+
+    /// <summary>A day and a written month without a year ("4 de agosto", "18. Februar", "April 2"): a date of birth only next to a birth word.</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?(?: of)? (?:de )?(?:" + MonthNames + @")|(?:" + MonthNames + @")\.? \d{1,2}(?:st|nd|rd|th)?)(?![\p{L}\d])", RegexOptions.IgnoreCase)]
+    private static partial Regex DayAndMonth();
 
     [GeneratedRegex(@"\b\d{1,5}[A-Za-z]?(?: [A-Z][a-zA-Z'.]*| \d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Crescent|Close|Gardens|Loop|Row|Walk|Mews|Grove|Rise|Alley)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#) ?[A-Za-z0-9-]+)?")]
     private static partial Regex Address();
@@ -164,6 +172,18 @@ internal sealed partial class PiiDetector
 
     [GeneratedRegex(@"^\d{5}-\d{3}$")]
     private static partial Regex PostalCodeShape();
+
+    /// <summary>A US ZIP+4 code ("80299-3357"), which libphonenumber reads as a Brazilian subscriber number.</summary>
+    [GeneratedRegex(@"^\d{5}-\d{4}$")]
+    private static partial Regex ZipPlusFourShape();
+
+    /// <summary>What a written phone number is made of: digits, a leading plus, spaces, dashes, dots, slashes and brackets.</summary>
+    [GeneratedRegex(@"^\+?[\d\s().\/-]+(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneCharacters();
+
+    /// <summary>A date inside a would-be phone number ("2026-03-01", "12.05.2027").</summary>
+    [GeneratedRegex(@"(?<!\d)(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})(?!\d)")]
+    private static partial Regex EmbeddedDate();
 
     [GeneratedRegex(@"\b(ip|ips|ipv4|address|addr|server|host|hostname|gateway|dns|ping|router|subnet|proxy|endpoint|connect(?:ed|ion)?|adresse|direcci[oó]n|indirizzo|endere[cç]o|lan|wan|vpn|firewall)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IpContext();

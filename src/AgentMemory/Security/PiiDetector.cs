@@ -53,6 +53,7 @@ internal sealed partial class PiiDetector
         AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value) && !LooksLikeSectionNumber(text, m));
         AddAll(found, Ipv6Candidate().Matches(text), PiiType.IpAddress, static m => IsIpv6(m.Value));
         AddDatesOfBirth(found, text);
+        AddPostcodeAddresses(found, text);
         AddAll(found, Address().Matches(text), PiiType.Address, static _ => true);
         AddAll(found, EuropeanAddress().Matches(text), PiiType.Address, static _ => true);
         AddAll(found, NumberFirstAddress().Matches(text), PiiType.Address, static _ => true);
@@ -105,7 +106,7 @@ internal sealed partial class PiiDetector
             {
                 var raw = m.RawString;
                 var digits = raw.Count(char.IsDigit);
-                if (digits < 7 || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || PostalCodeShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
+                if (digits < 7 || !PhoneCharacters().IsMatch(raw) || ZipPlusFourShape().IsMatch(raw) || EmbeddedDate().IsMatch(raw) || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || PostalCodeShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
                 {
                     continue;
                 }
@@ -177,6 +178,11 @@ internal sealed partial class PiiDetector
                 }
 
                 var date = DateText().Match(text, i, end - i);
+                if (!date.Success)
+                {
+                    date = DayAndMonth().Match(text, i, end - i);
+                }
+
                 if (date.Success)
                 {
                     TryAdd(found, new PiiMatch(PiiType.DateOfBirth, date.Index, date.Length));
