@@ -11,7 +11,7 @@ namespace AgentMemory.Security;
 internal sealed partial class PiiDetector
 {
     private const int MaxAddressLookBack = 160;
-    private const int MaxAddressSegments = 5;
+    private const int MaxAddressSegments = 7;
 
     private static readonly HashSet<string> AddressConnectors = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,6 +21,10 @@ internal sealed partial class PiiDetector
         // Street types written in lower case before the name ("allée des Tilleuls", "rua do Ouro", "via dei Servi").
         "rue", "avenue", "av.", "boulevard", "bd", "allée", "allee", "impasse", "place", "chemin", "quai", "cours", "route", "via", "viale",
         "piazza", "corso", "vicolo", "calle", "carrer", "paseo", "plaza", "avenida", "avda.", "rua", "travessa", "largo", "praça", "estrada",
+
+        // Flat, floor and building parts written in lower case ("sala 5", "apto 12", "int. 4", "esc. 2", "piso 3").
+        "apt", "apt.", "apto", "apto.", "apartamento", "sala", "bloco", "andar", "piso", "puerta", "planta", "esc.", "escalera", "int.",
+        "interno", "scala", "flat", "unit", "suite", "ste", "level", "floor", "étage", "bât.", "app.", "whg.", "stock", "lote", "casa",
     };
 
     private enum SegmentKind
@@ -40,7 +44,7 @@ internal sealed partial class PiiDetector
             var town = TownAfterPostcode().Match(text, end);
             if (town.Success && town.Index == end)
             {
-                end += town.Value.TrimEnd(' ', '-', '/').Length;
+                end += town.Value.TrimEnd(' ', '-', '/', '.').Length;
             }
 
             var (start, hasStreet, hasAny) = AddressBlockStart(found, text, m.Index);
@@ -155,7 +159,7 @@ internal sealed partial class PiiDetector
         if (numbers.Count > 0)
         {
             var number = numbers[^1];
-            var isYear = number.Length == 4 && number.Value[0] is '1' or '2' && tail == anchor && !hasWord;
+            var isYear = number.Length == 4 && number.Value is ['1', '9', ..] or ['2', '0', ..] && segment.AsSpan(number.Index + 4).Trim().IsEmpty;
             return isYear ? (SegmentKind.None, end, false) : (SegmentKind.Street, start + tail, tail == LeadingSpace(segment));
         }
 
