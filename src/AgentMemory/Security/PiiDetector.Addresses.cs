@@ -13,10 +13,10 @@ internal sealed partial class PiiDetector
     private const int MaxAddressLookBack = 160;
     private const int MaxAddressSegments = 7;
 
+    /// <summary>Street types, number marks and flat or floor parts that belong to an address though written in lower case.</summary>
     private static readonly HashSet<string> AddressConnectors = new(StringComparer.OrdinalIgnoreCase)
     {
-        "de", "del", "della", "delle", "dei", "degli", "di", "da", "das", "dos", "do", "du", "des", "la", "las", "los", "le", "les", "d'",
-        "van", "von", "der", "den", "het", "am", "an", "im", "zum", "zur", "of", "nº", "n.º", "n.", "n°", "no.", "c/", "st", "st.",
+        "nº", "n.º", "n.", "n°", "no.", "c/", "st", "st.",
 
         // Street types written in lower case before the name ("allée des Tilleuls", "rua do Ouro", "via dei Servi").
         "rue", "avenue", "av.", "boulevard", "bd", "allée", "allee", "impasse", "place", "chemin", "quai", "cours", "route", "via", "viale",
@@ -25,6 +25,13 @@ internal sealed partial class PiiDetector
         // Flat, floor and building parts written in lower case ("sala 5", "apto 12", "int. 4", "esc. 2", "piso 3").
         "apt", "apt.", "apto", "apto.", "apartamento", "sala", "bloco", "andar", "piso", "puerta", "planta", "esc.", "escalera", "int.",
         "interno", "scala", "flat", "unit", "suite", "ste", "level", "floor", "étage", "bât.", "app.", "whg.", "stock", "lote", "casa",
+    };
+
+    /// <summary>Articles and prepositions inside street names: part of a name, never its first word when in lower case.</summary>
+    private static readonly HashSet<string> AddressJoiners = new(StringComparer.Ordinal)
+    {
+        "de", "del", "della", "delle", "dei", "degli", "di", "da", "das", "dos", "do", "du", "des", "la", "las", "los", "le", "les", "d'",
+        "van", "von", "der", "den", "het", "am", "an", "im", "zum", "zur", "of",
     };
 
     private enum SegmentKind
@@ -155,16 +162,24 @@ internal sealed partial class PiiDetector
         var numbers = HouseNumber().Matches(segment);
         var anchor = numbers.Count > 0 ? numbers[^1].Index : segment.TrimEnd().Length;
         var tail = WalkBackOverNames(segment, anchor);
-        var hasWord = tail < anchor || (numbers.Count > 0 && segment.AsSpan(numbers[^1].Index + numbers[^1].Length).IndexOfAnyInRange('A', 'z') >= 0);
         if (numbers.Count > 0)
         {
             var number = numbers[^1];
-            var isYear = number.Length == 4 && number.Value is ['1', '9', ..] or ['2', '0', ..] && segment.AsSpan(number.Index + 4).Trim().IsEmpty;
-            return isYear ? (SegmentKind.None, end, false) : (SegmentKind.Street, start + tail, tail == LeadingSpace(segment));
+            var after = segment[(number.Index + number.Length)..].TrimStart(' ', '.', 'º', 'ª', '°');
+            var isYear = number.Length == 4 && number.Value is ['1', '9', ..] or ['2', '0', ..] && after.Length == 0;
+
+            // A house number sits next to a name: capitalised words or a street type before it ("Calle Mayor 5") or
+            // after it ("12 Oak Street", "4 rue des Lilas"), or stands alone in its segment ("820,"). "20 employees" does not.
+            var words = after.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var prose = words.Any(w => w.Length > 3 && char.IsLower(w[0]) && !IsAddressWord(w));
+            var named = (tail < anchor && !prose) || after.Length == 0 || char.IsUpper(after[0]) || (words.Length > 0 && IsAddressWord(words[0]));
+            return isYear || !named ? (SegmentKind.None, end, false) : (SegmentKind.Street, start + tail, tail == LeadingSpace(segment));
         }
 
         return tail < anchor ? (SegmentKind.Names, start + tail, tail == LeadingSpace(segment)) : (SegmentKind.None, end, false);
     }
+
+    private static bool IsAddressWord(string word) => AddressConnectors.Contains(word) || AddressJoiners.Contains(word);
 
     private static int LeadingSpace(string segment) => segment.Length - segment.TrimStart().Length;
 
@@ -193,12 +208,16 @@ internal sealed partial class PiiDetector
             }
 
             var word = segment[j..wordEnd];
-            if (!(char.IsUpper(word[0]) || AddressConnectors.Contains(word) || (word[0] == '(' && word.Length > 1 && char.IsUpper(word[1]))))
+            if (!(char.IsUpper(word[0]) || IsAddressWord(word) || (word[0] == '(' && word.Length > 1 && char.IsUpper(word[1]))))
             {
                 break;
             }
 
-            start = j;
+            if (!AddressJoiners.Contains(word))
+            {
+                start = j;
+            }
+
             words++;
         }
 

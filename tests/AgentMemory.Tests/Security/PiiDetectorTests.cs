@@ -42,6 +42,7 @@ public sealed class PiiDetectorTests
     [InlineData("Envie para Rua Halfeld, 820, sala 5, Juiz de Fora - MG, 36010-003", "Rua Halfeld, 820, sala 5, Juiz de Fora - MG, 36010-003")]
     [InlineData("Correspondance : Postfach 31 40 22, 30159 Hannover", "Postfach 31 40 22, 30159 Hannover")]
     [InlineData("She moved to 21 Rowan Mews, Glasgow G12 8QQ last year.", "21 Rowan Mews, Glasgow G12 8QQ")]
+    [InlineData("Bitte liefern an Lindenring 8, 3. OG rechts, 79098 Freiburg.", "Lindenring 8, 3. OG rechts, 79098 Freiburg")]
     public void Detect_AddressAnchoredOnPostcode_FindsWholeBlock(string text, string value)
     {
         var matches = _detector.Detect(text);
@@ -87,6 +88,7 @@ public sealed class PiiDetectorTests
     [InlineData("See table 12.40.3.2 for the raw numbers.")]
     [InlineData("We drove down Sunset Boulevard and then along Route 1.")]
     [InlineData("In 2019, 45000 Fans came to the stadium.")]
+    [InlineData("Our 20 employees in 75008 Paris love the new office.")]
     public void Detect_NearMissOfNewRules_FindsNothingOfThatKind(string text)
     {
         _detector.Detect(text).Should().BeEmpty();
