@@ -26,11 +26,7 @@ public sealed class PiiDetectorTests
     [InlineData("Mi numero: 340 987 6543", PiiType.Phone, "340 987 6543")]
     public void Detect_PersonalData_FindsTypedSpan(string text, PiiType type, string value)
     {
-        var matches = _detector.Detect(text);
-
-        matches.Should().ContainSingle(m => m.Type == type);
-        var m = matches.Single(m => m.Type == type);
-        text.Substring(m.Start, m.Length).Should().Be(value);
+        AssertSingleSpan(text, type, value);
     }
 
     [Theory]
@@ -45,11 +41,7 @@ public sealed class PiiDetectorTests
     [InlineData("Bitte liefern an Lindenring 8, 3. OG rechts, 79098 Freiburg.", "Lindenring 8, 3. OG rechts, 79098 Freiburg")]
     public void Detect_AddressAnchoredOnPostcode_FindsWholeBlock(string text, string value)
     {
-        var matches = _detector.Detect(text);
-
-        matches.Should().ContainSingle(m => m.Type == PiiType.Address);
-        var m = matches.Single(m => m.Type == PiiType.Address);
-        text.Substring(m.Start, m.Length).Should().Be(value);
+        AssertSingleSpan(text, PiiType.Address, value);
     }
 
     [Theory]
@@ -60,11 +52,7 @@ public sealed class PiiDetectorTests
     [InlineData("Nació el 9 de mayo del 1961 en Quito.", "9 de mayo del 1961")]
     public void Detect_BirthContextInOtherShapes_FindsDate(string text, string value)
     {
-        var matches = _detector.Detect(text);
-
-        matches.Should().ContainSingle(m => m.Type == PiiType.DateOfBirth);
-        var m = matches.Single(m => m.Type == PiiType.DateOfBirth);
-        text.Substring(m.Start, m.Length).Should().Be(value);
+        AssertSingleSpan(text, PiiType.DateOfBirth, value);
     }
 
     [Theory]
@@ -72,11 +60,7 @@ public sealed class PiiDetectorTests
     [InlineData("IBAN: DE89-3704-0044-0532-0130-00", "DE89-3704-0044-0532-0130-00")]
     public void Detect_IbanOfRegistryCountryOrDashGrouped_FindsIt(string text, string value)
     {
-        var matches = _detector.Detect(text);
-
-        matches.Should().ContainSingle(m => m.Type == PiiType.Iban);
-        var m = matches.Single(m => m.Type == PiiType.Iban);
-        text.Substring(m.Start, m.Length).Should().Be(value);
+        AssertSingleSpan(text, PiiType.Iban, value);
     }
 
     [Theory]
@@ -119,5 +103,14 @@ public sealed class PiiDetectorTests
 
         matches.Select(m => m.Type).Should().Equal(PiiType.Email, PiiType.Phone, PiiType.IpAddress);
         matches.Zip(matches.Skip(1)).Should().OnlyContain(p => p.First.End <= p.Second.Start);
+    }
+
+    private void AssertSingleSpan(string text, PiiType type, string value)
+    {
+        var matches = _detector.Detect(text);
+
+        matches.Should().ContainSingle(m => m.Type == type);
+        var m = matches.Single(m => m.Type == type);
+        text.Substring(m.Start, m.Length).Should().Be(value);
     }
 }
