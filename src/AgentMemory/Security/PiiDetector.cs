@@ -50,9 +50,10 @@ internal sealed partial class PiiDetector
 
         AddAll(found, CardCandidate().Matches(text), PiiType.Card, static m => IsValidCard(m.Value));
         AddSsns(found, text);
-        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index) && !IsNetmask(m.Value) && !LooksLikeSectionNumber(text, m));
+        AddAll(found, Ipv4().Matches(text), PiiType.IpAddress, m => !LooksLikeVersion(text, m.Index, m.Length) && !IsNetmask(m.Value) && !LooksLikeSectionNumber(text, m));
         AddAll(found, Ipv6Candidate().Matches(text), PiiType.IpAddress, static m => IsIpv6(m.Value));
         AddDatesOfBirth(found, text);
+        AddPostcodeAddresses(found, text);
         AddAll(found, Address().Matches(text), PiiType.Address, static _ => true);
         AddAll(found, EuropeanAddress().Matches(text), PiiType.Address, static _ => true);
         AddAll(found, NumberFirstAddress().Matches(text), PiiType.Address, static _ => true);
@@ -105,13 +106,13 @@ internal sealed partial class PiiDetector
             {
                 var raw = m.RawString;
                 var digits = raw.Count(char.IsDigit);
-                if (digits < 7 || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || PostalCodeShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
+                if (digits < 7 || !PhoneCharacters().IsMatch(raw) || ZipPlusFourShape().IsMatch(raw) || EmbeddedDate().IsMatch(raw) || SsnShape().IsMatch(raw) || DateShape().IsMatch(raw) || PostalCodeShape().IsMatch(raw) || NotAPhoneContext().IsMatch(Before(text, m.Start, 32)))
                 {
                     continue;
                 }
 
                 var formatted = raw.Contains('+', StringComparison.Ordinal) || raw.Any(c => c is ' ' or '-' or '.' or '(' or ')');
-                if (!formatted && !PhoneContext().IsMatch(Before(text, m.Start, 40)))
+                if ((!formatted || ThousandsShape().IsMatch(raw) || IsAmount(text, m.Start, raw.Length)) && !PhoneContext().IsMatch(Before(text, m.Start, 40)))
                 {
                     continue;
                 }
@@ -177,6 +178,11 @@ internal sealed partial class PiiDetector
                 }
 
                 var date = DateText().Match(text, i, end - i);
+                if (!date.Success)
+                {
+                    date = DayAndMonth().Match(text, i, end - i);
+                }
+
                 if (date.Success)
                 {
                     TryAdd(found, new PiiMatch(PiiType.DateOfBirth, date.Index, date.Length));
@@ -206,6 +212,10 @@ internal sealed partial class PiiDetector
         }
     }
 
+    /// <summary>Whether a number is an amount: a currency sign or code right before it, or a currency word right after.</summary>
+    private static bool IsAmount(string text, int start, int length) =>
+        CurrencyBefore().IsMatch(Before(text, start, 5)) || CurrencyAfter().IsMatch(text.AsSpan(start + length, Math.Min(12, text.Length - start - length)));
+
     private static string Before(string text, int index, int length)
     {
         var start = Math.Max(0, index - length);
@@ -216,8 +226,34 @@ internal sealed partial class PiiDetector
     private static bool LooksLikeSectionNumber(string text, Match m) =>
         m.Value.Length <= 7 && !IpContext().IsMatch(Before(text, m.Index, 40));
 
-    private static bool LooksLikeVersion(string text, int index) =>
-        VersionContext().IsMatch(Before(text, index, 16)) || (index > 0 && char.IsLetter(text[index - 1]));
+    /// <summary>
+    /// A dotted quad is a version, a section or an object id rather than an address when a version word precedes it on
+    /// its line (and no network word does, nearer), it is glued to a letter ("v1.2.3.4"), or a pre-release suffix follows.
+    /// </summary>
+    private static bool LooksLikeVersion(string text, int index, int length)
+    {
+        if (VersionContext().IsMatch(Before(text, index, 16)) || (index > 0 && char.IsLetter(text[index - 1])))
+        {
+            return true;
+        }
+
+        var end = index + length;
+        if (end + 1 < text.Length && text[end] is '-' or '+' && char.IsLetter(text[end + 1]))
+        {
+            return true;
+        }
+
+        var line = Before(text, index, 40);
+        line = line[(line.LastIndexOf('\n') + 1)..];
+        var version = VersionWords().Matches(line).LastOrDefault();
+        if (version is null)
+        {
+            return false;
+        }
+
+        var network = IpContext().Matches(line).LastOrDefault();
+        return network is null || network.Index < version.Index;
+    }
 
     private static bool IsNetmask(string value)
     {

@@ -26,11 +26,56 @@ public sealed class PiiDetectorTests
     [InlineData("Mi numero: 340 987 6543", PiiType.Phone, "340 987 6543")]
     public void Detect_PersonalData_FindsTypedSpan(string text, PiiType type, string value)
     {
-        var matches = _detector.Detect(text);
+        AssertSingleSpan(text, type, value);
+    }
 
-        matches.Should().ContainSingle(m => m.Type == type);
-        var m = matches.Single(m => m.Type == type);
-        text.Substring(m.Start, m.Length).Should().Be(value);
+    [Theory]
+    [InlineData("Post it to 88 Wellington Parade, Level 3, Hobart TAS 7000 by Friday.", "88 Wellington Parade, Level 3, Hobart TAS 7000")]
+    [InlineData("Our new flat: Herengracht 402-3, 1017 BX Amsterdam", "Herengracht 402-3, 1017 BX Amsterdam")]
+    [InlineData("Adresse :\n7 bis, impasse des Orfèvres\n21000 Dijon", "7 bis, impasse des Orfèvres\n21000 Dijon")]
+    [InlineData("Send it to Unit 9, 410 Kent Road, Kilkenny, R95 X2K7.", "Unit 9, 410 Kent Road, Kilkenny, R95 X2K7")]
+    [InlineData("write to PO Box 4417, Tulsa, OK 74101 instead", "PO Box 4417, Tulsa, OK 74101")]
+    [InlineData("Envie para Rua Halfeld, 820, sala 5, Juiz de Fora - MG, 36010-003", "Rua Halfeld, 820, sala 5, Juiz de Fora - MG, 36010-003")]
+    [InlineData("Correspondance : Postfach 31 40 22, 30159 Hannover", "Postfach 31 40 22, 30159 Hannover")]
+    [InlineData("She moved to 21 Rowan Mews, Glasgow G12 8QQ last year.", "21 Rowan Mews, Glasgow G12 8QQ")]
+    [InlineData("Bitte liefern an Lindenring 8, 3. OG rechts, 79098 Freiburg.", "Lindenring 8, 3. OG rechts, 79098 Freiburg")]
+    public void Detect_AddressAnchoredOnPostcode_FindsWholeBlock(string text, string value)
+    {
+        AssertSingleSpan(text, PiiType.Address, value);
+    }
+
+    [Theory]
+    [InlineData("My wife's birthday is October 19 (she turns 50).", "October 19")]
+    [InlineData("Mein Geburtstag ist am 2. Juli, bitte nicht vergessen.", "2. Juli")]
+    [InlineData("Fallecido en 2001; nac. 14/09/1938 en Cádiz.", "14/09/1938")]
+    [InlineData("Genealogy note: Ada Price (b. 30-Jun-1902) emigrated.", "30-Jun-1902")]
+    [InlineData("Nació el 9 de mayo del 1961 en Quito.", "9 de mayo del 1961")]
+    public void Detect_BirthContextInOtherShapes_FindsDate(string text, string value)
+    {
+        AssertSingleSpan(text, PiiType.DateOfBirth, value);
+    }
+
+    [Theory]
+    [InlineData("Transfer to MU17 BOMM 0101 1010 3030 0200 000M UR please", "MU17 BOMM 0101 1010 3030 0200 000M UR")]
+    [InlineData("IBAN: DE89-3704-0044-0532-0130-00", "DE89-3704-0044-0532-0130-00")]
+    public void Detect_IbanOfRegistryCountryOrDashGrouped_FindsIt(string text, string value)
+    {
+        AssertSingleSpan(text, PiiType.Iban, value);
+    }
+
+    [Theory]
+    [InlineData("Ship to Denver, CO 80202-1234 by ground.")]
+    [InlineData("## [4.12.1.3] - 2026-02-14")]
+    [InlineData("Kernel 6.8.12.4 shipped with the fix.")]
+    [InlineData("Die Stadt hat 3.645.000 Einwohner.")]
+    [InlineData("The house sold for $1,250,000 last spring.")]
+    [InlineData("See table 12.40.3.2 for the raw numbers.")]
+    [InlineData("We drove down Sunset Boulevard and then along Route 1.")]
+    [InlineData("In 2019, 45000 Fans came to the stadium.")]
+    [InlineData("Our 20 employees in 75008 Paris love the new office.")]
+    public void Detect_NearMissOfNewRules_FindsNothingOfThatKind(string text)
+    {
+        _detector.Detect(text).Should().BeEmpty();
     }
 
     [Theory]
@@ -58,5 +103,14 @@ public sealed class PiiDetectorTests
 
         matches.Select(m => m.Type).Should().Equal(PiiType.Email, PiiType.Phone, PiiType.IpAddress);
         matches.Zip(matches.Skip(1)).Should().OnlyContain(p => p.First.End <= p.Second.Start);
+    }
+
+    private void AssertSingleSpan(string text, PiiType type, string value)
+    {
+        var matches = _detector.Detect(text);
+
+        matches.Should().ContainSingle(m => m.Type == type);
+        var m = matches.Single(m => m.Type == type);
+        text.Substring(m.Start, m.Length).Should().Be(value);
     }
 }
