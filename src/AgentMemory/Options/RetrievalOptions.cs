@@ -65,8 +65,9 @@ public sealed class RetrievalOptions
 
     /// <summary>
     /// How many feedback terms a second lexical search adds to the query (pseudo-relevance feedback): words that the
-    /// best-ranked memories of the first search share and the rest of its candidates lack. Default 8; 0 turns the second
-    /// search off (one store search less per query).
+    /// best-ranked memories of the first search share and the rest of its candidates lack. It runs only when the query's
+    /// vector list is searched (a real embedding model: its best matches bring words the query lacks); lexical-only, its
+    /// best memories already share the query's words. Default 8; 0 turns the second search off (one store search less).
     /// </summary>
     [Range(0, 32)]
     public int FeedbackTerms { get; set; } = 8;

@@ -88,7 +88,7 @@ internal sealed partial class HybridRetriever : IRetriever
                 new MemorySearchRequest { Scope = request.Scope, Vector = fuseVectors ? vectors[i] : default, Text = queries[i], Limit = limit, Filter = request.Filter },
                 cancellationToken).ConfigureAwait(false);
             fusion.Add(result, queries[i], i == 0 ? 1.0 : o.ExpansionWeight, i == 0 ? null : "expansion");
-            if (i == 0 && o.FeedbackTerms > 0 && FeedbackQuery(result, queries[0], o) is { } feedback)
+            if (i == 0 && o.FeedbackTerms > 0 && fuseVectors && !vectors[0].IsEmpty && FeedbackQuery(result, queries[0], o) is { } feedback)
             {
                 var second = await SearchStoreAsync(
                     new MemorySearchRequest { Scope = request.Scope, Text = feedback, Limit = topK * 2, Filter = request.Filter },

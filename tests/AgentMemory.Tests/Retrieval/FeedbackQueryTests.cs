@@ -55,6 +55,34 @@ public sealed class FeedbackQueryTests
         HybridRetriever.FeedbackQuery(result, "hobbies", new RetrievalOptions { FeedbackTerms = 5 }).Should().BeNull();
     }
 
+    [Fact]
+    public async Task RecallAsync_WithVectors_FindsAMemoryThatSharesWordsOnlyWithTheBestOnes()
+    {
+        var fixture = new RetrieverFixture();
+        await fixture.AddAsync("Our allotment gets tomatoes and courgettes every summer.");
+        await fixture.AddAsync("The allotment courgettes need watering twice a day.");
+        var linked = await fixture.AddAsync("Courgettes glut again, gave a crate to the neighbours.");
+        await fixture.AddAsync("Booked the dentist for next Tuesday morning.");
+
+        var hits = await fixture.RecallAsync("what grows on the allotment?", topK: 4);
+
+        var hit = hits.Should().ContainSingle(h => h.Record.Id == linked.Id).Subject;
+        hit.Components.Select(c => c.Name).Should().Contain(n => n.StartsWith("feedback", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecallAsync_WithoutVectors_RunsNoFeedbackSearch()
+    {
+        var fixture = new RetrieverFixture(embeddings: false);
+        await fixture.AddAsync("Our allotment gets tomatoes and courgettes every summer.");
+        await fixture.AddAsync("The allotment courgettes need watering twice a day.");
+        await fixture.AddAsync("Courgettes glut again, gave a crate to the neighbours.");
+
+        var hits = await fixture.RecallAsync("what grows on the allotment?", topK: 4);
+
+        hits.SelectMany(h => h.Components).Should().NotContain(c => c.Name.StartsWith("feedback", StringComparison.Ordinal));
+    }
+
     private static MemoryRecord Record(string text) => new()
     {
         Id = Guid.NewGuid(),
