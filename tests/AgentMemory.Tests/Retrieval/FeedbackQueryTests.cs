@@ -5,8 +5,6 @@ namespace AgentMemory.Tests.Retrieval;
 
 public sealed class FeedbackQueryTests
 {
-    private static readonly MemoryScope Scope = MemoryScope.ForUser("t", "u");
-
     [Fact]
     public void FeedbackQuery_AddsWordsTheBestMemoriesShareAndTheOtherCandidatesLack()
     {
@@ -83,13 +81,5 @@ public sealed class FeedbackQueryTests
         hits.SelectMany(h => h.Components).Should().NotContain(c => c.Name.StartsWith("feedback", StringComparison.Ordinal));
     }
 
-    private static MemoryRecord Record(string text) => new()
-    {
-        Id = Guid.NewGuid(),
-        Scope = Scope,
-        Kind = MemoryKind.Episodic,
-        Text = text,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static MemoryRecord Record(string text) => TestRecords.Record(text, MemoryKind.Episodic);
 }

@@ -5,8 +5,6 @@ namespace AgentMemory.Tests.Retrieval;
 
 public sealed class FusionAccumulatorTests
 {
-    private static readonly MemoryScope Scope = MemoryScope.ForUser("t", "u");
-
     [Fact]
     public void Build_OneWordLexicalMatch_DoesNotOutrankStrongVectorMatch()
     {
@@ -69,13 +67,5 @@ public sealed class FusionAccumulatorTests
         FusionAccumulator.Coverage(record, terms).Should().BeApproximately(expected, 1e-9);
     }
 
-    private static MemoryRecord Record(string text) => new()
-    {
-        Id = Guid.NewGuid(),
-        Scope = Scope,
-        Kind = MemoryKind.Semantic,
-        Text = text,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static MemoryRecord Record(string text) => TestRecords.Record(text);
 }
