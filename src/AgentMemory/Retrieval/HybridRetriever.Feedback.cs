@@ -1,3 +1,4 @@
+using System.Text;
 using AgentMemory.Lexical;
 
 namespace AgentMemory.Retrieval;
@@ -53,8 +54,8 @@ internal sealed partial class HybridRetriever
             return null;
         }
 
-        // Stemming changes only a word's ending, so a word can yield a shared term only if it starts as one does: the
-        // other words of the candidates are never analyzed.
+        // Stemming changes only a word's ending, so a word can yield a shared term only if it starts as one does (or its
+        // start is not ASCII, which folding may change): the other words of the candidates are never analyzed.
         var starts = shared.Keys.Select(Start).Distinct(StringComparer.Ordinal).ToArray();
         var inPool = new Dictionary<string, int>(StringComparer.Ordinal);
         var pool = 0;
@@ -97,6 +98,11 @@ internal sealed partial class HybridRetriever
     private static bool StartsLikeOneOf(string word, string[] starts)
     {
         var head = word.AsSpan(0, Math.Min(word.Length, StartLength));
+        if (!Ascii.IsValid(head))
+        {
+            return true;
+        }
+
         foreach (var start in starts)
         {
             if (head.Equals(start, StringComparison.OrdinalIgnoreCase))

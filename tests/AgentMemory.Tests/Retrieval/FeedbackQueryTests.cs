@@ -35,6 +35,24 @@ public sealed class FeedbackQueryTests
     }
 
     [Fact]
+    public void FeedbackQuery_AccentedWordEveryCandidateCarries_IsNotAdded()
+    {
+        var best = new[]
+        {
+            Record("Élodie: the greyhound naps after lunch."),
+            Record("Élodie: my greyhound chases squirrels."),
+        };
+        var rest = new[] { Record("Élodie: pottery on Thursdays."), Record("Élodie: new sofa delivered."), Record("Élodie: sister visits in March.") };
+        var result = new MemorySearchResult(
+            VectorMatches: [.. best.Concat(rest).Select((r, i) => new ScoredMemory(r, 0.9 - (i * 0.1)))],
+            LexicalMatches: []);
+
+        var query = HybridRetriever.FeedbackQuery(result, "which pet?", new RetrievalOptions { FeedbackTerms = 4, FeedbackDocuments = 2 });
+
+        query.Should().Be("which pet? greyhound", "the speaker's accented name is in every candidate, so it says nothing about the best ones");
+    }
+
+    [Fact]
     public void FeedbackQuery_FewerThanTwoBestMemories_IsNull()
     {
         var only = Record("The user keeps bees on the roof.");
