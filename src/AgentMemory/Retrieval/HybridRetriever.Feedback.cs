@@ -1,4 +1,3 @@
-using System.Text;
 using AgentMemory.Lexical;
 
 namespace AgentMemory.Retrieval;
@@ -27,8 +26,8 @@ internal sealed partial class HybridRetriever
             return null;
         }
 
-        var terms = new TermCache();
-        var queryTerms = new HashSet<string>(TextAnalyzer.Default.Analyze(query), StringComparer.Ordinal);
+        var analyzer = TextAnalyzer.Default;
+        var queryTerms = new HashSet<string>(analyzer.Analyze(query), StringComparer.Ordinal);
 
         // Each term's count among the best memories and its first surface word there, so the second search analyzes what
         // a user would have typed.
@@ -39,7 +38,7 @@ internal sealed partial class HybridRetriever
             counted.Clear();
             foreach (var word in TextAnalyzer.Words(record.Text))
             {
-                if (terms.Of(word) is not { } term || queryTerms.Contains(term) || !counted.Add(term) || !word.Any(char.IsLetter))
+                if (TermOf(analyzer, word) is not { } term || queryTerms.Contains(term) || !counted.Add(term) || !word.Any(char.IsLetter))
                 {
                     continue;
                 }
@@ -54,8 +53,8 @@ internal sealed partial class HybridRetriever
             return null;
         }
 
-        // Stemming changes only a word's ending, so a word can yield a shared term only if it starts as one does (or its
-        // start is not ASCII, which folding may change): the other words of the candidates are never analyzed.
+        // Stemming changes only a word's ending, so a word can yield a shared term only if it starts as one does: the
+        // other words of the candidates are never stemmed.
         var starts = shared.Keys.Select(Start).Distinct(StringComparer.Ordinal).ToArray();
         var inPool = new Dictionary<string, int>(StringComparer.Ordinal);
         var pool = 0;
@@ -65,7 +64,7 @@ internal sealed partial class HybridRetriever
             counted.Clear();
             foreach (var word in TextAnalyzer.Words(match.Record.Text))
             {
-                if (StartsLikeOneOf(word, starts) && terms.Of(word) is { } term && shared.ContainsKey(term) && counted.Add(term))
+                if (StartsLikeOneOf(word, starts) && TermOf(analyzer, word) is { } term && shared.ContainsKey(term) && counted.Add(term))
                 {
                     inPool[term] = inPool.GetValueOrDefault(term) + 1;
                 }
@@ -98,14 +97,9 @@ internal sealed partial class HybridRetriever
     private static bool StartsLikeOneOf(string word, string[] starts)
     {
         var head = word.AsSpan(0, Math.Min(word.Length, StartLength));
-        if (!Ascii.IsValid(head))
-        {
-            return true;
-        }
-
         foreach (var start in starts)
         {
-            if (head.Equals(start, StringComparison.OrdinalIgnoreCase))
+            if (head.SequenceEqual(start))
             {
                 return true;
             }
@@ -114,21 +108,6 @@ internal sealed partial class HybridRetriever
         return false;
     }
 
-    /// <summary>One word's analyzed term (null for a stop word or a word the analyzer splits), each distinct word analyzed once.</summary>
-    private sealed class TermCache
-    {
-        private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
-
-        public string? Of(string word)
-        {
-            if (!_terms.TryGetValue(word, out var term))
-            {
-                var analyzed = TextAnalyzer.Default.Analyze(word);
-                term = analyzed.Count == 1 ? analyzed[0] : null;
-                _terms[word] = term;
-            }
-
-            return term;
-        }
-    }
+    /// <summary>The term of one of <see cref="TextAnalyzer.Words"/>' words (already folded): its stem, or null for a stop word.</summary>
+    private static string? TermOf(TextAnalyzer analyzer, string word) => analyzer.IsStopWord(word) ? null : TextAnalyzer.Stem(word);
 }
