@@ -136,7 +136,7 @@ public static class SecurityCommand
         var ms = r.CandidateMilliseconds.Order().ToArray();
         if (ms.Length > 0)
         {
-            Console.WriteLine(Format($"Guard chain per candidate{(r.TimingRepeats > 1 ? $" (fastest of {r.TimingRepeats} runs)" : "")}: p50 {ms[ms.Length / 2]:F3} ms, p95 {ms[(int)(ms.Length * 0.95)]:F3} ms, max {ms[^1]:F3} ms ({ms.Length} candidates)"));
+            Console.WriteLine(Format($"Guard chain per candidate{(r.TimingRepeats > 1 ? $" (fastest of {r.TimingRepeats} runs)" : "")}: {Spread(ms)} ({ms.Length} candidates)"));
         }
 
         foreach (var (axis, key) in new (string, Func<PoisoningItem, string?>)[]
@@ -176,7 +176,7 @@ public static class SecurityCommand
         }
 
         var ms = MeasureDetect(items, detector);
-        Console.WriteLine(Format($"PII detector per item (after a warm-up pass): p50 {ms[ms.Length / 2]:F3} ms, p95 {ms[(int)(ms.Length * 0.95)]:F3} ms, max {ms[^1]:F3} ms ({ms.Length} items)"));
+        Console.WriteLine(Format($"PII detector per item (after a warm-up pass): {Spread(ms)} ({ms.Length} items)"));
         var languages = items.GroupBy(i => i.Language ?? "-").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (languages.Count > 1)
         {
@@ -212,6 +212,9 @@ public static class SecurityCommand
         Array.Sort(ms);
         return ms;
     }
+
+    /// <summary>p50, p95 and max of sorted per-item times in ms.</summary>
+    private static string Spread(double[] sorted) => Format($"p50 {sorted[sorted.Length / 2]:F3} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:F3} ms, max {sorted[^1]:F3} ms");
 
     private static bool IsAttack(PoisoningItem item) => string.Equals(item.Label, "attack", StringComparison.OrdinalIgnoreCase);
 
